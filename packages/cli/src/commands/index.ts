@@ -1,0 +1,5 @@
+import type { Command } from './command.js';
+import { scrubCommand } from './scrub.js';
+
+/** Every subcommand, in the order `--help` lists them. */
+export const COMMANDS: readonly Command[] = [scrubCommand];

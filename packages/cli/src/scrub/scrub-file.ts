@@ -1,0 +1,105 @@
+/**
+ * Scrubs one file: read, plan, write to a temporary sibling, verify the written bytes with a fresh
+ * read, then rename into place. Any failure leaves no output behind and the original untouched.
+ */
+import { copyFile, readFile, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import {
+  bytesSource,
+  DEFAULT_SCRUB_OPTIONS,
+  planScrub,
+  reportCategories,
+  verifyScrubbed,
+  type ByteSource,
+  type ScrubOptions,
+} from '@lowprofile/core';
+import { commitTemporary, discardTemporary, temporaryPathFor, writePiecesToTemporary } from '../io/atomic-write.js';
+import { openFileSource } from '../io/file-source.js';
+import type { FileReport } from './report.js';
+
+/** Files up to this size are read whole (fast path for photos); larger ones are streamed. */
+export const IN_MEMORY_READ_LIMIT_BYTES = 64 * 1024 * 1024;
+
+export interface ScrubTask {
+  readonly input: string;
+  /** Where to write; equal to `input` for in-place cleaning. */
+  readonly output: string;
+  /** The path shown in reports. */
+  readonly displayPath: string;
+  readonly options?: ScrubOptions;
+}
+
+async function openSource(path: string): Promise<{ source: ByteSource; close: () => Promise<void> }> {
+  const { size } = await stat(path);
+  if (size <= IN_MEMORY_READ_LIMIT_BYTES) {
+    const bytes = await readFile(path);
+    return { source: bytesSource(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)), close: async () => undefined };
+  }
+  const file = await openFileSource(path);
+  return { source: file, close: () => file.close() };
+}
+
+export async function scrubFile(task: ScrubTask): Promise<FileReport> {
+  const options = task.options ?? DEFAULT_SCRUB_OPTIONS;
+  const inPlace = task.output === task.input;
+  const base = { path: task.displayPath, output: null, format: null, removed: [], kept: [], details: { removed: [], kept: [] }, notes: [] };
+  let input: Awaited<ReturnType<typeof openSource>>;
+  try {
+    input = await openSource(task.input);
+  } catch (error) {
+    return { ...base, status: 'failed', reason: `could not read the file (${systemMessage(error)})` };
+  }
+  let temporary: string | undefined;
+  try {
+    const plan = await planScrub(input.source, options);
+    const format = plan.format?.id ?? null;
+    const details = { removed: unique(plan.removed.map((item) => item.label)), kept: unique(plan.kept.map((item) => item.label)) };
+    const summary = { ...base, format, removed: reportCategories(plan.removed), kept: reportCategories(plan.kept), details, notes: plan.notes };
+    if (plan.status === 'unsupported' || plan.status === 'failed') {
+      return { ...summary, status: plan.status, reason: plan.reason ?? 'unknown problem' };
+    }
+    if (plan.status === 'already-clean') {
+      // Still verify: "nothing to remove" must mean nothing is there, not that the writer missed it.
+      const verification = await verifyScrubbed(plan, input.source, options);
+      if (!verification.ok) return { ...summary, status: 'failed', reason: verification.reason ?? 'verification failed' };
+      if (!inPlace) {
+        await mkdir(dirname(task.output), { recursive: true });
+        temporary = temporaryPathFor(task.output);
+        await copyFile(task.input, temporary);
+        await commitTemporary(temporary, task.output);
+        temporary = undefined;
+      }
+      return { ...summary, status: 'already-clean', output: task.output };
+    }
+    temporary = await writePiecesToTemporary(task.output, plan.pieces, input.source);
+    const written = await openSource(temporary);
+    let verification;
+    try {
+      verification = await verifyScrubbed(plan, written.source, options);
+    } finally {
+      await written.close();
+    }
+    if (!verification.ok) {
+      return { ...summary, status: 'failed', reason: `not clean after writing, so no output was kept: ${verification.reason ?? 'verification failed'}` };
+    }
+    await input.close();
+    await commitTemporary(temporary, task.output);
+    temporary = undefined;
+    return { ...summary, status: 'clean', output: task.output };
+  } catch (error) {
+    return { ...base, status: 'failed', reason: `unexpected problem: ${systemMessage(error)}` };
+  } finally {
+    if (temporary !== undefined) await discardTemporary(temporary);
+    await input.close().catch(() => undefined);
+  }
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}
+
+function systemMessage(error: unknown): string {
+  if (error instanceof Error) return (error as NodeJS.ErrnoException).code ?? error.message;
+  return String(error);
+}

@@ -1,0 +1,68 @@
+/**
+ * Random access to a file's bytes, so that large files (videos, multi-GB exports) never need to be
+ * held whole in memory. The CLI implements it over a file handle, the web app over a Blob; tests
+ * and small files use `bytesSource`.
+ */
+
+export interface ByteSource {
+  /** Total size in bytes. */
+  readonly size: number;
+  /** Reads [offset, offset + length), clamped to the end of the source. */
+  read(offset: number, length: number): Promise<Uint8Array>;
+}
+
+export function bytesSource(bytes: Uint8Array): ByteSource & { readonly bytes: Uint8Array } {
+  return {
+    bytes,
+    size: bytes.length,
+    read: (offset, length) => Promise.resolve(bytes.subarray(Math.min(offset, bytes.length), Math.min(offset + length, bytes.length))),
+  };
+}
+
+/** The backing array of an in-memory source, so callers can slice instead of reading. */
+export function inMemoryBytes(source: ByteSource): Uint8Array | undefined {
+  const direct = (source as { bytes?: unknown }).bytes;
+  return direct instanceof Uint8Array && direct.length === source.size ? direct : undefined;
+}
+
+/** Reads the whole source (for formats parsed in memory). Returns the backing array when there is one. */
+export async function readAll(source: ByteSource): Promise<Uint8Array> {
+  return inMemoryBytes(source) ?? source.read(0, source.size);
+}
+
+/**
+ * What a scrub writes: a list of pieces, each either new bytes or a range copied verbatim from the
+ * input. Video writers describe gigabytes of `mdat` as one `copy` piece, which the CLI streams file
+ * to file and the browser streams Blob to stream, so sample data is never held in memory.
+ */
+export type OutputPiece =
+  | { readonly kind: 'bytes'; readonly bytes: Uint8Array }
+  | { readonly kind: 'copy'; readonly offset: number; readonly length: number };
+
+export function outputSize(pieces: readonly OutputPiece[]): number {
+  let total = 0;
+  for (const piece of pieces) total += piece.kind === 'bytes' ? piece.bytes.length : piece.length;
+  return total;
+}
+
+/** Materialises pieces into one array (tests and small files). */
+export async function piecesToBytes(pieces: readonly OutputPiece[], source: ByteSource): Promise<Uint8Array> {
+  const out = new Uint8Array(outputSize(pieces));
+  let at = 0;
+  for (const piece of pieces) {
+    const bytes = piece.kind === 'bytes' ? piece.bytes : await source.read(piece.offset, piece.length);
+    out.set(bytes, at);
+    at += bytes.length;
+  }
+  return out;
+}
+
+/** True when the pieces reproduce the source exactly, without reading it. */
+export function isIdentityPlan(pieces: readonly OutputPiece[], size: number): boolean {
+  let expected = 0;
+  for (const piece of pieces) {
+    if (piece.kind !== 'copy' || piece.offset !== expected) return false;
+    expected += piece.length;
+  }
+  return expected === size;
+}

@@ -1,0 +1,13 @@
+export * from './issues.js';
+export * from './categories.js';
+export * from './registry.js';
+export * from './scrub.js';
+export * from './bytes/source.js';
+export * from './bytes/limits.js';
+export { ByteView, checkedLength, bytesEqual, concatBytes, asciiBytes, indexOfBytes, startsWith } from './bytes/view.js';
+export { PieceBuilder } from './bytes/pieces.js';
+export { crc32 } from './bytes/crc32.js';
+export { FORMATS } from './formats/index.js';
+export { classifyExif, orientationOnlyExif } from './payloads/exif-tiff/classify.js';
+export { classifyXmp } from './payloads/xmp.js';
+export { classifyIptc, classifyPhotoshopResources } from './payloads/iptc.js';
