@@ -149,3 +149,30 @@ export function geotags(sink: CollectingSink, o: GeotagOptions): void {
   }
   for (let i = 0; i < (o.tripPosts ?? 0); i++) add(o.trip as LatLon, day() + (random() * 24) * HOUR, 300, 'on holiday');
 }
+
+/** A fuller persona for report tests: trail, geotags, profile identities, people, posts, photos. */
+export function richPersona(): { sink: CollectingSink; home: LatLon; work: LatLon } {
+  const sink = new CollectingSink();
+  const home = { lat: 34.0934, lon: -118.2106 };
+  const work = offset(home, 3_500, -5_200);
+  const start = Date.UTC(2024, 2, 4);
+  denseTrail(sink, { seed: 11, zone: 'America/Los_Angeles', home, work, startDay: start, days: 28, eveningDecoys: [offset(home, 900, 1_200)] });
+  geotags(sink, { seed: 12, zone: 'America/Los_Angeles', startDay: start, days: 60, home, homePosts: 6, work, workPosts: 3 });
+  const profile = (platform: DossierRecord['source']['platform'], file: string, ids: [string, string][]): void =>
+    sink.record({ id: `${platform}:${file}:profile`, kind: 'profile', source: { platform, archive: `${platform}-export.zip`, file }, identities: ids.map(([kind, value]) => ({ kind: kind as 'handle', value, platform })) });
+  profile('instagram', 'personal_information/personal_information.json', [['handle', 'danareyes_la'], ['email', 'dana.reyes91@example.com'], ['display-name', 'Dana Reyes']]);
+  profile('x', 'data/account.js', [['handle', 'DanaReyes91'], ['email', 'dana.reyes91@example.com'], ['display-name', 'Dana Reyes']]);
+  profile('facebook', 'profile_information/profile_information.json', [['display-name', 'Dana Reyes'], ['phone', '+1 (323) 555-0142']]);
+  const people: [string, string, DossierRecord['source']['platform'], 'tagged' | 'mentioned' | 'messaged' | 'following' | 'follower'][] = [
+    ['Sam Ortiz', 'sam.ortiz', 'instagram', 'tagged'], ['Sam Ortiz', 'sam.ortiz', 'instagram', 'following'], ['Sam Ortiz', 'sam.ortiz', 'instagram', 'follower'],
+    ['Lupe Reyes', 'lupe_r', 'instagram', 'tagged'], ['Lupe Reyes', 'lupe_r', 'instagram', 'tagged'], ['Marco Diaz', 'marcod', 'x', 'mentioned'],
+  ];
+  people.forEach(([name, handle, platform, relation], i) => sink.record({ id: `${platform}:rel:${i}`, kind: relation === 'tagged' ? 'post' : relation === 'mentioned' ? 'post' : 'connection', source: { platform, archive: `${platform}-export.zip`, file: 'content/posts_1.json', itemId: String(i) }, time: { epochMs: start + i * 86_400_000, basis: 'utc' }, people: [{ name, handle, platform, relation }] }));
+  for (let i = 0; i < 30; i++) sink.record({ id: `whatsapp:chat:${i}`, kind: 'message', source: { platform: 'whatsapp', archive: 'WhatsApp Chat with Sam Ortiz.txt', file: 'WhatsApp Chat with Sam Ortiz.txt', itemId: String(i) }, time: { epochMs: start + i * 3_600_000, basis: 'utc' }, people: [{ name: 'Sam Ortiz', platform: 'whatsapp', relation: 'messaged' }] });
+  sink.record({ id: 'x:data/tweets.js:1', kind: 'post', source: { platform: 'x', archive: 'twitter.zip', file: 'data/tweets.js', itemId: '1780000000000000001' }, time: { epochMs: start + 5 * 86_400_000, basis: 'utc' }, text: 'ICE raids in our neighborhood again. These agents are cruel and disgusting, shame on them.' });
+  sink.record({ id: 'x:data/tweets.js:2', kind: 'post', source: { platform: 'x', archive: 'twitter.zip', file: 'data/tweets.js', itemId: '1780000000000000002' }, time: { epochMs: start + 9 * 86_400_000, basis: 'utc' }, text: 'Power outage on our block after the storm, anyone else?' });
+  sink.record({ id: 'instagram:posts:3', kind: 'post', source: { platform: 'instagram', archive: 'instagram.zip', file: 'content/posts_1.json', itemId: '3' }, time: { epochMs: start + 12 * 86_400_000, basis: 'utc' }, text: 'La migra otra vez en el barrio. Son unos abusadores y racistas, qué vergüenza.' });
+  sink.record({ id: 'photo-folder:IMG_0001.jpg', kind: 'photo', source: { platform: 'photo-folder', archive: 'camera-photos', file: 'IMG_0001.jpg' }, time: { epochMs: start + 3 * 86_400_000 + 22 * 3_600_000, basis: 'local-wall-clock' }, position: { ...offset(home, 10, 5), method: 'exif' }, media: [{ path: 'camera-photos/IMG_0001.jpg', gps: { ...offset(home, 10, 5) }, device: 'Apple iPhone 12', deviceSerial: 'DNPXK2ZRN72J' }] });
+  sink.record({ id: 'google-timeline:visit:1', kind: 'visit', source: { platform: 'google-timeline', archive: 'Timeline.json', file: 'Timeline.json', itemId: '1' }, time: { epochMs: start + 7 * 86_400_000, basis: 'utc' }, position: offset(home, -3000, 2000), placeName: 'St. Mary Catholic Church' });
+  return { sink, home, work };
+}

@@ -13,3 +13,4 @@ export { classifyXmp } from './payloads/xmp.js';
 export { classifyIptc, classifyPhotoshopResources } from './payloads/iptc.js';
 export * from './analysis/index.js';
 export * from './geo/index.js';
+export * from './report/index.js';

@@ -52,6 +52,7 @@ function build(): Matcher[] {
 }
 
 let matchers: Matcher[] | undefined;
+const ACRONYMS: ReadonlySet<string> = new Set(Object.values(MONITORING_TERMS).flat().filter(isAcronym));
 const wordRe = (terms: readonly string[], flags: string): RegExp | undefined =>
   terms.length === 0 ? undefined : new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.map(escape).join('|')})(?![\\p{L}\\p{N}])`, flags);
 const agencyMatchers = AGENCY_NAMES.map(({ agency, patterns }) => {
@@ -74,6 +75,23 @@ export function looksSpanish(text: string): boolean {
 /** Threshold for "strongly negative" (VADER's own neutral band is ±0.05). */
 export const STRONG_NEGATIVE = -0.5;
 
+function findAgency(sentence: string): { agency: string; matched: string } | undefined {
+  for (const a of agencyMatchers) {
+    const matched = a.find(sentence);
+    if (matched !== undefined) return { agency: a.agency, matched };
+  }
+  return undefined;
+}
+
+/** Sentiment in [-1, 1]: VADER for English, the short word list for Spanish. */
+export function negativity(text: string): number {
+  if (looksSpanish(text)) {
+    const hits = text.match(spanishRe)?.length ?? 0;
+    return hits === 0 ? 0 : -Math.min(1, 0.4 + 0.3 * hits);
+  }
+  return SentimentIntensityAnalyzer.polarity_scores(text).compound;
+}
+
 export function flagText(text: string): FlagReason[] {
   matchers ??= build();
   const reasons: FlagReason[] = [];
@@ -81,27 +99,23 @@ export function flagText(text: string): FlagReason[] {
   for (const { category, re } of matchers) {
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
+      // "ICE" in capitals is the agency, not the weather word "ice".
+      if (re.flags.includes('i') && ACRONYMS.has(m[0])) continue;
       const key = `${category}:${m[0].toLowerCase()}`;
       if (seen.has(key)) continue;
       seen.add(key);
       reasons.push({ type: 'keyword', category, matched: m[0] });
     }
   }
-  for (const sentence of text.split(/(?<=[.!?¡¿\n])\s+/)) {
-    let agency: { agency: string; matched: string } | undefined;
-    for (const a of agencyMatchers) {
-      const matched = a.find(sentence);
-      if (matched !== undefined) {
-        agency = { agency: a.agency, matched };
-        break;
-      }
-    }
+  // Stance proxy: the post names an agency, and the post (or a sentence next to the naming) reads
+  // strongly negative. Posts are short; the sentence that names the agency is often neutral ("ICE
+  // raids again.") and the next one carries the feeling.
+  const sentences = text.split(/(?<=[.!?\n])\s+/).filter((x) => x.trim() !== '');
+  for (let i = 0; i < sentences.length; i++) {
+    const agency = findAgency(sentences[i] as string);
     if (agency === undefined) continue;
-    let score: number;
-    if (looksSpanish(sentence)) {
-      const hits = sentence.match(spanishRe)?.length ?? 0;
-      score = hits === 0 ? 0 : -Math.min(1, 0.4 + 0.3 * hits);
-    } else score = SentimentIntensityAnalyzer.polarity_scores(sentence).compound;
+    const window = [sentences[i - 1], sentences[i], sentences[i + 1]].filter((x): x is string => x !== undefined);
+    const score = Math.min(...window.map(negativity), window.length > 1 ? negativity(window.join(' ')) : 0);
     if (score <= STRONG_NEGATIVE) {
       reasons.push({ type: 'negative-about-agency', agency: agency.agency, matched: agency.matched, score: Math.round(score * 100) / 100 });
       break;

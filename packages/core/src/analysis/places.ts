@@ -440,14 +440,20 @@ export function analysePlaces(input: PlaceInput): PlaceAnalysis {
   let nightShift = false;
   let runnerUpM: number | undefined;
   if (mode === 'dense') {
-    const ranked = [...stats].sort((a, b) => b.restDays - a.restDays || b.nights.size - a.nights.size);
+    // Score = days holding the longest rest + nights present. Night shift: home keeps the rest days,
+    // the workplace gets the weekday nights; evening decoys: home keeps the nights.
+    const nightsObserved = new Set<number>();
+    for (const x of stats) for (const n of x.nights) nightsObserved.add(n);
+    const score = (x: Stats): number => x.restDays + x.nights.size;
+    const ranked = [...stats].sort((a, b) => score(b) - score(a) || b.restDays - a.restDays);
     const best = ranked[0] as Stats;
     const second = ranked[1];
-    const share = best.restDays / restWinner.size;
+    const share = score(best) / (restWinner.size + nightsObserved.size);
+    const margin = second === undefined ? 1 : 1 - score(second) / Math.max(1, score(best));
     const coverage = Math.min(1, restWinner.size / 14);
     homeStats = best;
-    homeConfidence = Math.min(0.97, share * (0.5 + 0.5 * coverage));
-    homeBasis = `longest daily rest at this place on ${best.restDays} of ${restWinner.size} days with location history`;
+    homeConfidence = Math.min(0.97, share * (0.5 + 0.5 * coverage) * (0.7 + 0.3 * margin));
+    homeBasis = `longest daily rest here on ${best.restDays} of ${restWinner.size} days, and here at night (00:00–06:00 local) on ${best.nights.size} of ${nightsObserved.size} nights`;
     if (second !== undefined) runnerUpM = distanceM(best.cluster.lat, best.cluster.lon, second.cluster.lat, second.cluster.lon);
     // Night shift: the home's rest is mostly by day and another place holds the nights.
     const byNights = [...stats].sort((a, b) => b.nights.size - a.nights.size)[0] as Stats;
