@@ -448,7 +448,8 @@ export function analysePlaces(input: PlaceInput): PlaceAnalysis {
     const ranked = [...stats].sort((a, b) => score(b) - score(a) || b.restDays - a.restDays);
     const best = ranked[0] as Stats;
     const second = ranked[1];
-    const share = score(best) / (restWinner.size + nightsObserved.size);
+    // A night-shift home has few nights: the rest-day share alone then speaks for it.
+    const share = Math.max(best.restDays / restWinner.size, score(best) / (restWinner.size + nightsObserved.size));
     const margin = second === undefined ? 1 : 1 - score(second) / Math.max(1, score(best));
     const coverage = Math.min(1, restWinner.size / 14);
     homeStats = best;
