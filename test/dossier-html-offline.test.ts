@@ -33,4 +33,12 @@ describe('the HTML report makes no network request', () => {
     expect(foreign).toEqual([]);
     expect(report.places[0]?.near?.name).toBeTruthy();
   });
+
+  it('control: the same interception does catch a page that loads something', async () => {
+    const file = resolve('test-artifacts', 'control.html');
+    writeFileSync(file, '<!doctype html><title>control</title><img src="http://127.0.0.1:9/x.png">');
+    const url = pathToFileURL(file).href;
+    const { foreign } = await openOffline(browser, url);
+    expect(foreign).toContain('http://127.0.0.1:9/x.png');
+  });
 });

@@ -10,23 +10,16 @@ import type { ImportSink } from '@lowprofile/core';
 type ImportExports = (paths: readonly string[], sink: ImportSink) => Promise<unknown>;
 
 export async function importPaths(paths: readonly string[], sink: ImportSink): Promise<void> {
-  const importer = (core as unknown as Record<string, unknown>)['importExports'];
-  for (const path of paths) {
-    try {
-      await stat(path);
-    } catch {
-      sink.issue({ archive: path, file: '', reason: 'not found' });
-    }
-  }
-  const existing = [];
+  const existing: string[] = [];
   for (const path of paths) {
     try {
       await stat(path);
       existing.push(path);
     } catch {
-      // reported above
+      sink.issue({ archive: path, file: '', reason: 'not found' });
     }
   }
+  const importer = (core as unknown as Record<string, unknown>)['importExports'];
   if (typeof importer !== 'function') {
     for (const path of existing) sink.issue({ archive: path, file: '', reason: 'this build has no export importers yet' });
     return;

@@ -85,7 +85,8 @@ export const auditCommand: Command = {
     for (const issue of sink.issues) lines.push(`skipped      ${[issue.archive, issue.file].filter(Boolean).join(' › ')}: ${issue.reason}`);
     lines.push(`Read ${sink.records.length.toLocaleString('en-US')} items and ${sink.trace.length.toLocaleString('en-US')} location samples in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     lines.push('', report.summary.headline, ...report.summary.points.map((p) => `  • ${p}`));
-    lines.push('', `Your report: ${relative(process.cwd(), htmlPath) || htmlPath}`);
+    const shown = relative(process.cwd(), htmlPath);
+    lines.push('', `Your report: ${shown === '' || shown.startsWith('..') ? htmlPath : shown}`);
     lines.push(`Open it in a browser. It works offline and stays on this computer: keep it private.`);
     if (values.json !== undefined && values.json !== '-') lines.push(`JSON: ${values.json}`);
     out.write(`${lines.join('\n')}\n`);

@@ -7,6 +7,8 @@ export interface MediaExposure {
   readonly platform: string;
   readonly archive: string;
   readonly time?: string;
+  /** The time is a camera's local wall clock (EXIF without an offset), not UTC. */
+  readonly timeIsLocal?: boolean;
   readonly gps?: { readonly lat: number; readonly lon: number };
   readonly device?: string;
   readonly deviceSerial?: string;
@@ -50,7 +52,7 @@ export function analyseMedia(records: readonly DossierRecord[]): MediaSummary {
         path: media.path,
         platform: record.source.platform,
         archive: record.source.archive,
-        ...(record.time !== undefined ? { time: new Date(record.time.epochMs).toISOString() } : {}),
+        ...(record.time !== undefined ? { time: new Date(record.time.epochMs).toISOString(), timeIsLocal: record.time.basis === 'local-wall-clock' } : {}),
         ...(media.gps !== undefined ? { gps: { lat: media.gps.lat, lon: media.gps.lon } } : {}),
         ...(media.device !== undefined ? { device: media.device } : {}),
         ...(media.deviceSerial !== undefined ? { deviceSerial: media.deviceSerial } : {}),

@@ -1,6 +1,6 @@
 /**
  * Dense location trails in typed arrays. A Google Records.json of 1 GB holds several million
- * samples; as objects they would take over 100 bytes each, here they take 22: time (Float64),
+ * samples; as objects they would take over 100 bytes each, here they take 26: time (Float64),
  * latitude and longitude as integers of 1e-7° (Int32, the same resolution as Google's E7 fields),
  * accuracy (Float32, NaN when unknown), the sample's index in its file (Uint32) and the file
  * (Uint16, an index into `sources`). Chunks of fixed size grow without copying.
@@ -56,10 +56,15 @@ export class TraceStore {
 
   /** Bytes held by the arrays (for reports and the memory benchmark). */
   get byteSize(): number {
-    return this.chunks.length * CHUNK * 30;
+    return this.chunks.length * CHUNK * 26;
   }
 
+  private lastSource: RecordSource | undefined;
+  private lastSourceIndex = 0;
+
   sourceIndexOf(source: RecordSource): number {
+    // Importers pass the same source object for every sample of a file: skip the key building.
+    if (source === this.lastSource) return this.lastSourceIndex;
     const key = `${source.platform}\u0000${source.archive}\u0000${source.file}`;
     let index = this.sourceKeys.get(key);
     if (index === undefined) {
@@ -71,6 +76,8 @@ export class TraceStore {
       }
       this.sourceKeys.set(key, index);
     }
+    this.lastSource = source;
+    this.lastSourceIndex = index;
     return index;
   }
 

@@ -170,7 +170,7 @@ export function buildReport(analysis: Analysis, options: BuildOptions = {}): Dos
     findings.push({
       id: 'media', section: 'media', title: s.findingMediaTitle,
       text: s.findingMediaText(media.withGps, media.withSerial, media.devices.slice(0, 3).join(', '), media.facesChecked ? media.withFaces : undefined),
-      weight: 5, evidence: media.items.slice(0, 6).map((m) => ({ ref: m.ref, platform: m.platform, archive: m.archive, file: m.path, ...(m.time !== undefined ? { time: m.time } : {}), note: m.exposes.map((x) => s.exposes[x]).join(', ') })),
+      weight: 5, evidence: media.items.slice(0, 6).map((m) => ({ ref: m.ref, platform: m.platform, archive: m.archive, file: m.path, ...(m.time !== undefined ? { time: m.time, timeIsLocal: m.timeIsLocal === true } : {}), note: m.exposes.map((x) => s.exposes[x]).join(', ') })),
       evidenceTotal: media.items.length,
     });
   }
