@@ -20,6 +20,7 @@ export interface Persona {
   readonly tweets: { id: string; epochMs: number; text: string; mentions: string[]; geo: LatLon | null }[];
   readonly photos: { name: string; lat: number; lon: number; epochMs: number; wallMs: number; offset: string | null }[];
   readonly identity: { name: string; handle: string; email: string; phone: string };
+  readonly chat: { epochMs: number; from: string; text: string }[];
   readonly groundTruth: { home: LatLon; work: LatLon | null; timeZone: string; nightShift: boolean; sparse: boolean };
 }
 
@@ -49,7 +50,12 @@ export function personaSink(persona: Persona): CollectingSink {
     time: ph.offset === null ? { epochMs: ph.wallMs, basis: 'local-wall-clock' } : { epochMs: ph.epochMs, basis: 'utc' },
     position: { lat: ph.lat, lon: ph.lon, method: 'exif' }, media: [{ path: `camera-photos/${ph.name}`, gps: { lat: ph.lat, lon: ph.lon } }],
   }));
-  sink.record({ id: 'instagram:personal_information.json:0', kind: 'profile', source: { platform: 'instagram', archive: 'instagram.zip', file: 'personal_information/personal_information.json' }, identities: [{ kind: 'handle', value: persona.identity.handle, platform: 'instagram' }, { kind: 'email', value: persona.identity.email, platform: 'instagram' }] });
+  persona.chat.forEach((m, i) => sink.record({
+    id: `whatsapp:chat.txt:${i}`, kind: 'message', source: { platform: 'whatsapp', archive: 'WhatsApp Chat.txt', file: 'WhatsApp Chat.txt', itemId: String(i + 1) },
+    time: { epochMs: m.epochMs, basis: 'utc' }, text: m.text,
+    ...(m.from !== persona.identity.name ? { people: [{ name: m.from, platform: 'whatsapp', relation: 'message-from' as const }] } : {}),
+  }));
+  sink.record({ id: 'instagram:personal_information.json:0', kind: 'profile', source: { platform: 'instagram', archive: 'instagram.zip', file: 'personal_information/personal_information.json' }, identities: [{ kind: 'handle', value: persona.identity.handle, platform: 'instagram' }, { kind: 'email', value: persona.identity.email, platform: 'instagram' }, { kind: 'display-name', value: persona.identity.name, platform: 'instagram' }] });
   sink.record({ id: 'x:data/account.js:0', kind: 'profile', source: { platform: 'x', archive: 'twitter.zip', file: 'data/account.js' }, identities: [{ kind: 'handle', value: persona.identity.handle, platform: 'x' }, { kind: 'email', value: persona.identity.email, platform: 'x' }] });
   return sink;
 }

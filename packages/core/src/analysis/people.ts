@@ -85,10 +85,13 @@ export function analysePeople(records: readonly DossierRecord[], self: ReadonlyS
       }
     }
   }
-  // Merge name-only entries into the handle entry that later gave the same name.
+  // Merge name-only entries into the handle entry that gave the same name, or whose handle is the
+  // name written together ("Sam Ortiz" and @sam.ortiz): chats name people, posts tag handles.
+  const byCompactHandle = new Map<string, string>();
+  for (const key of byKey.keys()) if (key.startsWith('@')) byCompactHandle.set(key.slice(1).replace(/[._\-\d]+/g, ''), key);
   for (const [key, acc] of [...byKey]) {
     if (!key.startsWith('name:')) continue;
-    const target = nameToKey.get(key.slice(5));
+    const target = nameToKey.get(key.slice(5)) ?? byCompactHandle.get(key.slice(5).replace(/ /g, ''));
     const into = target === undefined ? undefined : byKey.get(target);
     if (into === undefined || into === acc) continue;
     into.tagged += acc.tagged; into.mentioned += acc.mentioned; into.messages += acc.messages; into.total += acc.total;
@@ -98,6 +101,7 @@ export function analysePeople(records: readonly DossierRecord[], self: ReadonlyS
     for (const o of acc.other) into.other.add(o);
     into.friend ||= acc.friend;
     into.evidence.push(...acc.evidence.slice(0, Math.max(0, 6 - into.evidence.length)));
+    if (into.name === undefined && acc.name !== undefined) into.name = acc.name;
     byKey.delete(key);
   }
   const people: ExposedPerson[] = [];

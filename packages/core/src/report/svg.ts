@@ -1,5 +1,6 @@
 /** SVG pieces of the report: map of places, routine heatmap, people/identity graph. Pure strings. */
 import { fitProjection, ringsToPath, type Ring } from '../geo/basemap.js';
+import { distanceM } from '../geo/distance.js';
 import { formatDistance, type Strings } from './strings.js';
 import type { DossierReport, ReportPlace } from './model.js';
 
@@ -23,18 +24,23 @@ export function mapSvg(places: readonly ReportPlace[], s: Strings, basemap?: { d
   if (places.length === 0) return '';
   const W = 720;
   const H = 420;
-  let west = Math.min(...places.map((p) => p.lon));
-  let east = Math.max(...places.map((p) => p.lon));
-  let south = Math.min(...places.map((p) => p.lat));
-  let north = Math.max(...places.map((p) => p.lat));
-  const padLat = Math.max(0.01, (north - south) * 0.2);
-  const padLon = Math.max(0.012, (east - west) * 0.2);
+  // The detail map shows the home area (places within 60 km of the first place, which is home when
+  // there is one); far places (trips) appear on the overview inset only.
+  const anchor = places[0] as ReportPlace;
+  const local = places.filter((p) => distanceM(anchor.lat, anchor.lon, p.lat, p.lon) <= 60_000);
+  const far = places.filter((p) => !local.includes(p));
+  let west = Math.min(...local.map((p) => p.lon));
+  let east = Math.max(...local.map((p) => p.lon));
+  let south = Math.min(...local.map((p) => p.lat));
+  let north = Math.max(...local.map((p) => p.lat));
+  const padLat = Math.max(0.01, (north - south) * 0.15);
+  const padLon = Math.max(0.012, (east - west) * 0.15);
   west -= padLon; east += padLon; south -= padLat; north += padLat;
   const proj = fitProjection({ west, east, south, north }, W, H);
   const land = basemap?.detail ? ringsToPath(basemap.detail, proj) : '';
   const bar = niceLength(proj.metresPerPixel * 160);
   const barPx = bar / proj.metresPerPixel;
-  const marks = [...places].reverse().map((p) => {
+  const marks = [...local].reverse().map((p) => {
     const [x, y] = proj.project(p.lon, p.lat);
     const r = Math.max(9, Math.min(60, p.radiusM / proj.metresPerPixel));
     const c = ROLE_COLOUR[p.role];
@@ -43,28 +49,36 @@ export function mapSvg(places: readonly ReportPlace[], s: Strings, basemap?: { d
       + `<text x="${x.toFixed(1)}" y="${(y + 4).toFixed(1)}" text-anchor="middle" font-size="11" font-weight="700" fill="#fff">${esc(markerLabel(p))}</text>`
       + `<title>${esc(`${s.roles[p.role]} — ${p.near ? p.near.name : ''} ${p.lat.toFixed(4)}, ${p.lon.toFixed(4)}`)}</title></g>`;
   }).join('');
-  // Overview: ±12° around the centre on country outlines, with the detail box drawn in.
+  // Overview: the region around everything, on country outlines, with the detail box drawn in.
   let inset = '';
   if (basemap?.overview) {
-    const cx = (west + east) / 2;
-    const cy = (south + north) / 2;
-    const ow = 180;
-    const oh = 120;
-    const op = fitProjection({ west: cx - 18, east: cx + 18, south: cy - 12, north: cy + 12 }, ow, oh);
+    const lons = places.map((p) => p.lon);
+    const lats = places.map((p) => p.lat);
+    const cx = (Math.min(...lons) + Math.max(...lons)) / 2;
+    const cy = (Math.min(...lats) + Math.max(...lats)) / 2;
+    const halfLon = Math.max(18, (Math.max(...lons) - Math.min(...lons)) * 0.65);
+    const halfLat = Math.max(12, (Math.max(...lats) - Math.min(...lats)) * 0.65);
+    const ow = 200;
+    const oh = 130;
+    const op = fitProjection({ west: cx - halfLon, east: cx + halfLon, south: cy - halfLat, north: cy + halfLat }, ow, oh);
     const [bx0, by0] = op.project(west, north);
     const [bx1, by1] = op.project(east, south);
-    const bw = Math.max(4, bx1 - bx0);
-    const bh = Math.max(4, by1 - by0);
+    const bw = Math.max(6, bx1 - bx0);
+    const bh = Math.max(6, by1 - by0);
+    const farDots = far.map((p) => {
+      const [x, y] = op.project(p.lon, p.lat);
+      return `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="6" fill="${ROLE_COLOUR[p.role]}" stroke="#fff"/><text x="${x.toFixed(1)}" y="${(y + 3.5).toFixed(1)}" text-anchor="middle" font-size="8" font-weight="700" fill="#fff">${esc(markerLabel(p))}</text>`;
+    }).join('');
     inset = `<g transform="translate(${W - ow - 10},10)"><rect width="${ow}" height="${oh}" fill="#dbe8f3" stroke="#9ca3af"/>`
       + `<svg width="${ow}" height="${oh}" viewBox="0 0 ${ow} ${oh}"><path d="${ringsToPath(basemap.overview, op)}" fill="#f4f1ea" stroke="#a8a29e" stroke-width="0.5"/>`
-      + `<rect x="${(bx0 + bx1) / 2 - bw / 2}" y="${(by0 + by1) / 2 - bh / 2}" width="${bw}" height="${bh}" fill="none" stroke="#c0392b" stroke-width="1.5"/></svg></g>`;
+      + `<rect x="${((bx0 + bx1) / 2 - bw / 2).toFixed(1)}" y="${((by0 + by1) / 2 - bh / 2).toFixed(1)}" width="${bw.toFixed(1)}" height="${bh.toFixed(1)}" fill="none" stroke="#c0392b" stroke-width="1.5"/>${farDots}</svg></g>`;
   }
   return `<svg class="map" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(s.headings.map)}" xmlns="http://www.w3.org/2000/svg">`
     + `<rect width="${W}" height="${H}" fill="${land ? '#dbe8f3' : '#f4f1ea'}"/>`
     + (land ? `<path d="${land}" fill="#f4f1ea" stroke="#a8a29e" stroke-width="1"/>` : '')
     + gridLines(W, H)
     + marks + inset
-    + `<g transform="translate(16,${H - 20})"><rect x="-6" y="-16" width="${barPx + 70}" height="26" fill="#fff" fill-opacity="0.8" rx="4"/><line x1="0" y1="0" x2="${barPx.toFixed(1)}" y2="0" stroke="#111" stroke-width="3"/><text x="${(barPx + 8).toFixed(1)}" y="4" font-size="12">${formatDistance(bar)}</text></g>`
+    + `<g transform="translate(16,${H - 20})"><rect x="-6" y="-16" width="${(barPx + 70).toFixed(1)}" height="26" fill="#fff" fill-opacity="0.8" rx="4"/><line x1="0" y1="0" x2="${barPx.toFixed(1)}" y2="0" stroke="#111" stroke-width="3"/><text x="${(barPx + 8).toFixed(1)}" y="4" font-size="12">${formatDistance(bar)}</text></g>`
     + `</svg><p class="note">${esc(s.mapNote(formatDistance(bar)))}</p>`;
 }
 
