@@ -587,7 +587,11 @@ function pickEvidence(s: Stats, role: Place['role']): PlaceEvidence[] {
   } else scored = s.locals.map((l) => ({ local: l, score: (l.endLocal - l.startLocal) / HOUR, why: 'seen-here' }));
   // Prefer records (a post or photo a person recognises) and spread over time.
   scored.sort((a, b) => b.score - a.score || a.local.startLocal - b.local.startLocal);
-  const picked = scored.slice(0, EVIDENCE_PER_PLACE);
+  // Up to half the evidence from records (posts, photos: things a person recognises), the rest from
+  // the trail.
+  const records = scored.filter((x) => x.local.obs.kind === 'geotag' && x.score > 0).slice(0, EVIDENCE_PER_PLACE / 2);
+  const rest = scored.filter((x) => !records.includes(x)).slice(0, EVIDENCE_PER_PLACE - records.length);
+  const picked = [...records, ...rest];
   picked.sort((a, b) => a.local.startLocal - b.local.startLocal);
   return picked.map((p) => evidenceOf(p.local, p.why));
 }

@@ -53,10 +53,10 @@ function fmtDate(iso: string | undefined): string {
   return iso === undefined ? '' : iso.slice(0, 16).replace('T', ' ');
 }
 
-function evidenceTable(items: readonly EvidenceItem[], total: number, s: Strings): string {
+function evidenceTable(items: readonly EvidenceItem[], total: number, s: Strings, open = items.length <= 4): string {
   if (items.length === 0) return '';
   const rows = items.map((e) => `<tr><td>${esc(e.localTime ? `${e.localTime} (local)` : fmtDate(e.time) + (e.timeIsLocal ? ' (local)' : e.time ? ' UTC' : ''))}</td><td class="file">${esc([e.archive, e.file].filter(Boolean).join(' › '))}</td><td class="file">${esc(e.itemId ?? '')}</td><td>${esc([e.note, e.text ? `“${e.text}”` : undefined].filter(Boolean).join(' — '))}</td></tr>`).join('');
-  return `<details${items.length <= 4 ? ' open' : ''}><summary>${esc(s.evidence)} (${items.length}${total > items.length ? ` / ${total}` : ''})</summary><table><thead><tr><th>${esc(s.columns.when)}</th><th>${esc(s.columns.source)}</th><th>${esc(s.columns.item)}</th><th>${esc(s.columns.detail)}</th></tr></thead><tbody>${rows}</tbody></table>${total > items.length ? `<p class="note">${esc(s.evidenceMore(items.length, total))}</p>` : ''}</details>`;
+  return `<details${open ? ' open' : ''}><summary>${esc(s.evidence)} (${items.length}${total > items.length ? ` / ${total}` : ''})</summary><table><thead><tr><th>${esc(s.columns.when)}</th><th>${esc(s.columns.source)}</th><th>${esc(s.columns.item)}</th><th>${esc(s.columns.detail)}</th></tr></thead><tbody>${rows}</tbody></table>${total > items.length ? `<p class="note">${esc(s.evidenceMore(items.length, total))}</p>` : ''}</details>`;
 }
 
 export function renderReportHtml(report: DossierReport, options: HtmlOptions = {}): string {
@@ -80,7 +80,7 @@ export function renderReportHtml(report: DossierReport, options: HtmlOptions = {
   if (report.findings.length > 0) {
     const items = report.findings.map((f) => `<article class="finding" id="finding-${f.n}"><h3><span class="num">${f.n}</span>${esc(f.title)}${f.confidence !== undefined ? `<span class="conf ${confClass(f.confidence)}">${esc(s.confidence(f.confidence))}</span>` : ''}</h3>`
       + (f.confidence !== undefined ? `<div class="meter"><span style="width:${Math.round(f.confidence * 100)}%"></span></div>` : '')
-      + `<p>${esc(f.text)}</p>${f.sources ? `<p class="src">${esc(f.sources.join(' · '))}</p>` : ''}${evidenceTable(f.evidence, f.evidenceTotal, s)}</article>`).join('');
+      + `<p>${esc(f.text)}</p>${f.sources ? `<p class="src">${esc(f.sources.join(' · '))}</p>` : ''}${evidenceTable(f.evidence, f.evidenceTotal, s, f.evidence.length <= 4 || f.id === 'home' || f.id === 'work')}</article>`).join('');
     parts.push(`<section id="findings"><h2>${esc(s.headings.findings)}</h2>${items}</section>`);
   }
 
