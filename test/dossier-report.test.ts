@@ -35,6 +35,14 @@ describe('dossier report', () => {
     for (const f of report.findings) if (f.id !== 'uniqueness') expect(f.evidence.length, f.id).toBeGreaterThan(0);
   });
 
+  it('Spanish report: headings and main sentences from the catalogue', () => {
+    const es = renderReportHtml(buildReport(analyse(sink), { language: 'es', generatedAt: '2024-06-01T12:00:00.000Z' }));
+    expect(es).toContain('<html lang="es">');
+    expect(es).toContain('Tu expediente');
+    expect(es).toContain('El plan: qué hacer primero');
+    expect(es).toContain('Dónde es más probable que vivas');
+  });
+
   it('HTML is one self-contained page', () => {
     const html = renderReportHtml(report);
     expect(html).toMatch(/^<!doctype html>/);
