@@ -121,10 +121,11 @@ export function buildReport(analysis: Analysis, options: BuildOptions = {}): Dos
   if (home !== undefined) statements.push({ text: s.uniquenessDistance(home.radiusM), source: 'Shokri et al. 2011 (expected estimation error)' });
   const datedPoints = analysis.pointCount + analysis.locatedRecords;
   if (datedPoints >= 4) statements.push({ text: s.uniquenessPoints(datedPoints), source: 'de Montjoye et al. 2013, Sci. Rep. 3:1376; Farzanehfar et al. 2021, Patterns 2(3)' });
-  if (statements.length > 0) {
+  if (statements.length > 0 && (home !== undefined || work !== undefined)) {
     findings.push({
       id: 'uniqueness', section: 'uniqueness', title: s.findingUniqueTitle, text: statements.map((x) => x.text).join(' '),
-      weight: 0, evidence: [], evidenceTotal: 0, sources: statements.map((x) => x.source),
+      // Rests on the home and work findings: cite their strongest items.
+      weight: 0, evidence: [home, work].flatMap((p) => (p === undefined ? [] : p.evidence.slice(0, 2).map((e) => placeEvidence(e, s)))), evidenceTotal: (home?.evidenceTotal ?? 0) + (work?.evidenceTotal ?? 0), sources: statements.map((x) => x.source),
     });
   }
 
