@@ -15,7 +15,7 @@ export interface ExposedPerson {
   /** Rank score: how often and through how many sources and kinds the person is named. */
   readonly score: number;
   /** Record ids naming the person (first few). */
-  readonly evidence: { readonly ref: string; readonly platform: string; readonly file: string; readonly time?: string; readonly relation: PersonRelation }[];
+  readonly evidence: { readonly ref: string; readonly platform: string; readonly archive: string; readonly file: string; readonly time?: string; readonly relation: PersonRelation }[];
   readonly evidenceTotal: number;
 }
 
@@ -81,7 +81,7 @@ export function analysePeople(records: readonly DossierRecord[], self: ReadonlyS
       }
       acc.total++;
       if (acc.evidence.length < 6) {
-        acc.evidence.push({ ref: record.id, platform: record.source.platform, file: record.source.file, relation: person.relation, ...(record.time ? { time: new Date(record.time.epochMs).toISOString() } : {}) });
+        acc.evidence.push({ ref: record.id, platform: record.source.platform, archive: record.source.archive, file: record.source.file, relation: person.relation, ...(record.time ? { time: new Date(record.time.epochMs).toISOString() } : {}) });
       }
     }
   }

@@ -135,7 +135,7 @@ export function buildReport(analysis: Analysis, options: BuildOptions = {}): Dos
     const names = people.slice(0, 5).map((p) => p.name ?? (p.handles[0] ? `@${p.handles[0]}` : p.key)).join(', ');
     findings.push({
       id: 'people', section: 'people', title: s.findingPeopleTitle, text: s.findingPeopleText(names), weight: 4,
-      evidence: people.slice(0, 5).flatMap((p) => p.evidence.slice(0, 1).map((e) => ({ ref: e.ref, platform: e.platform, archive: '', file: e.file, ...(e.time !== undefined ? { time: e.time } : {}), note: `${p.name ?? p.key}: ${e.relation}` }))),
+      evidence: people.slice(0, 5).flatMap((p) => p.evidence.slice(0, 1).map((e) => ({ ref: e.ref, platform: e.platform, archive: e.archive, file: e.file, ...(e.time !== undefined ? { time: e.time } : {}), note: `${p.name ?? p.key}: ${e.relation}` }))),
       evidenceTotal: people.reduce((sum, p) => sum + p.evidenceTotal, 0),
     });
   }
