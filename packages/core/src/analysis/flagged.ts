@@ -1,3 +1,4 @@
+/// <reference path="../vendor.d.ts" />
 /**
  * Posts an automated monitor would flag: hits on the published monitoring keyword categories, and
  * sentences with strongly negative sentiment that name an agency. Sentiment comes from VADER

@@ -42,7 +42,7 @@ describe('linked identities and people', () => {
   });
 
   it('ranks people by tags, mentions, messages and mutual follows, leaving out the person', () => {
-    const rec = (i: number, people: DossierRecord['people']): DossierRecord => ({ id: `r${i}`, kind: 'post', source: { platform: 'instagram', archive: 'a', file: 'f' }, people });
+    const rec = (i: number, people: NonNullable<DossierRecord['people']>): DossierRecord => ({ id: `r${i}`, kind: 'post', source: { platform: 'instagram', archive: 'a', file: 'f' }, people });
     const people = analysePeople([
       rec(1, [{ handle: 'sam', platform: 'instagram', relation: 'following' }, { handle: 'sam', platform: 'instagram', relation: 'follower' }]),
       rec(2, [{ handle: 'lee', platform: 'instagram', relation: 'tagged' }]),
