@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the test typecheck compiles this file without the rest of src/
 /// <reference path="../vendor.d.ts" />
 /**
  * Posts an automated monitor would flag: hits on the published monitoring keyword categories, and
