@@ -60,7 +60,11 @@ export class ImportContext {
     if (this.signal?.aborted) throw new ImportStopped('import stopped');
   }
 
-  fileRead(platform: Platform): void {
+  /** Files a platform importer took (the rest of its folder is offered to the generic importers). */
+  readonly claimed = new Set<string>();
+
+  fileRead(platform: Platform, file?: ExportFile): void {
+    if (file) this.claimed.add(`${file.archive}\0${file.path}`);
     this.filesRead++;
     this.stats(platform).files++;
   }

@@ -145,8 +145,15 @@ function findRoots(files: readonly ExportFile[]): Root[] {
     }
     root.platform = best;
   }
+  // One export often matches rules at two depths (`content/posts_1.json` under
+  // `your_instagram_activity/`): a root nested in another of the same platform is the same export.
+  const kept: Root[] = [];
+  for (const root of [...roots.values()].sort((a, b) => a.prefix.length - b.prefix.length)) {
+    if (kept.some((outer) => outer.archive === root.archive && outer.platform === root.platform && root.prefix.startsWith(outer.prefix))) continue;
+    kept.push(root);
+  }
   // Longest prefix first, so a file goes to its innermost export.
-  return [...roots.values()].sort((a, b) => b.prefix.length - a.prefix.length);
+  return kept.sort((a, b) => b.prefix.length - a.prefix.length);
 }
 
 type FileKind = 'records' | 'semantic' | 'settings' | 'timeline-android' | 'timeline-ios' | 'sidecar' | 'telegram' | 'tiktok' | 'whatsapp' | 'photo' | 'track';
@@ -214,6 +221,17 @@ export async function importExports(inputs: readonly ImportInput[], sink: Import
     } catch (error) {
       if (error instanceof ImportStopped) throw error;
       ctx.issue({ archive: root.archive, path: root.prefix }, `${platform} export could not be read: ${describeError(error)}`);
+    }
+  }
+
+  // Files inside a platform's folder that its importer did not take (a WhatsApp chat or GPX file
+  // dropped into an export) are classified like loose files; images there are the platform's own
+  // media, already referenced by its records, except in a Strava export.
+  for (const [root, rooted] of byRoot) {
+    for (const file of rooted) {
+      if (ctx.claimed.has(`${file.archive}\0${file.path}`)) continue;
+      if (root.platform !== 'strava' && isPhotoPath(file.path.toLowerCase())) continue;
+      loose.push(file);
     }
   }
 

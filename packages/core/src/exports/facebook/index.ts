@@ -25,7 +25,7 @@ export async function importFacebook(files: readonly RootedFile[], ctx: ImportCo
     sawJson = true;
     const handler = pick(file.rel, name);
     if (!handler) continue;
-    ctx.fileRead(PLATFORM);
+    ctx.fileRead(PLATFORM, file);
     await ctx.guard(file, async () => handler(await ctx.json(file, { meta: true }), file, ctx, owner));
   }
   if (!sawJson && files.some((f) => f.rel.endsWith('.html'))) {

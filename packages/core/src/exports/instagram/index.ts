@@ -58,7 +58,7 @@ export async function importInstagram(files: readonly RootedFile[], ctx: ImportC
     sawJson = true;
     const handler = pick(rel, name);
     if (!handler) continue;
-    ctx.fileRead(PLATFORM);
+    ctx.fileRead(PLATFORM, file);
     await ctx.guard(file, async () => handler(await ctx.json(file, { meta: true }), file, ctx, owner));
   }
   if (!sawJson && files.some((f) => f.rel.endsWith('.html'))) {

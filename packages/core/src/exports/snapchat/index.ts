@@ -16,7 +16,7 @@ export async function importSnapchat(files: readonly RootedFile[], ctx: ImportCo
     const name = file.rel.slice(file.rel.lastIndexOf('/') + 1);
     const handler = HANDLERS[name];
     if (!handler || !file.rel.endsWith(`json/${name}`)) continue;
-    ctx.fileRead(PLATFORM);
+    ctx.fileRead(PLATFORM, file);
     await ctx.guard(file, async () => handler(await ctx.json(file), file, ctx));
   }
 }

@@ -238,7 +238,7 @@ export async function importStrava(files: readonly RootedFile[], ctx: ImportCont
   const used = new Set<string>();
   const activities = byRel.get('activities.csv');
   if (activities) {
-    ctx.fileRead(PLATFORM);
+    ctx.fileRead(PLATFORM, activities);
     await ctx.guard(activities, async () => {
       for (const row of csvObjects(await ctx.text(activities))) {
         const id = row['Activity ID'] ?? row['id'] ?? '';
@@ -250,7 +250,7 @@ export async function importStrava(files: readonly RootedFile[], ctx: ImportCont
         const trackFile = filename && filename !== '#error#' ? byRel.get(filename) : undefined;
         if (trackFile) {
           used.add(trackFile.rel);
-          ctx.fileRead(PLATFORM);
+          ctx.fileRead(PLATFORM, trackFile);
           await ctx.guard(trackFile, async () => emitTrack(await readTrack(trackFile, ctx), trackFile, ctx, id, name, start));
         }
         ctx.record({ kind: 'activity', source: ctx.source(PLATFORM, activities, id), time: utc(start), text: [type, name, description].filter(Boolean).join(': ') || undefined, media: trackFile ? [{ path: trackFile.path, mediaType: 'track' }] : undefined });
@@ -259,7 +259,7 @@ export async function importStrava(files: readonly RootedFile[], ctx: ImportCont
   }
   const profile = byRel.get('profile.csv');
   if (profile) {
-    ctx.fileRead(PLATFORM);
+    ctx.fileRead(PLATFORM, profile);
     await ctx.guard(profile, async () => {
       for (const row of csvObjects(await ctx.text(profile))) {
         const name = [row['First Name'], row['Last Name']].filter(Boolean).join(' ');
@@ -279,7 +279,7 @@ export async function importStrava(files: readonly RootedFile[], ctx: ImportCont
   }
   for (const file of files) {
     if (used.has(file.rel) || !isTrackPath(file.rel.toLowerCase())) continue;
-    ctx.fileRead(PLATFORM);
+    ctx.fileRead(PLATFORM, file);
     await ctx.guard(file, async () => importTrackFile(file, ctx));
   }
 }

@@ -3,8 +3,9 @@
  * and Android `WhatsApp Chat with <Name>.txt` (`3/14/24, 21:05 - Name: text`), in their locale
  * variants: `/`, `.` or `-` date separators, 2- or 4-digit years, optional seconds, 12-hour clocks
  * (`9:05 PM`, `9:05 p. m.`), U+200E marks. Day/month order is decided per file: a first field
- * over 12 means day-first, a second field over 12 means month-first; otherwise day-first (most
- * locales). Lines without a timestamp continue the previous message. Times carry no zone: they
+ * over 12 means day-first, a second field over 12 means month-first; when every field is ≤ 12,
+ * unpadded 2-digit-year dates (`3/5/24`, the US form) mean month-first, otherwise day-first.
+ * Lines without a timestamp continue the previous message. Times carry no zone: they
  * are the exporting phone's wall clock, so records get basis `local-wall-clock`.
  */
 import type { ExportFile, ImportContext } from '../context.js';
@@ -20,7 +21,7 @@ export function looksLikeWhatsApp(head: string): boolean {
   return hits >= Math.min(2, lines.length) && hits > 0;
 }
 
-interface Parsed { a: number; b: number; c: number; hour: number; minute: number; second: number; rest: string }
+interface Parsed { unpadded: boolean; a: number; b: number; c: number; hour: number; minute: number; second: number; rest: string }
 
 /** Finds `maps.google.*?q=lat,lon` (and `…/maps?q=`, `@lat,lon`) pins. */
 export function mapLink(text: string): { lat: number; lon: number } | undefined {
@@ -39,12 +40,14 @@ export async function importWhatsApp(file: ExportFile, ctx: ImportContext): Prom
     if (m) {
       let hour = Number(m[4]);
       if (m[7]) hour = (hour % 12) + (/[Pp]/.test(m[7]) ? 12 : 0);
-      parsed.push({ line: { a: Number(m[1]), b: Number(m[2]), c: Number(m[3]), hour, minute: Number(m[5]), second: Number(m[6] ?? 0), rest: m[8] ?? '' }, extra: [] });
+      parsed.push({ line: { unpadded: m[1]!.length === 1 && m[3]!.length === 2, a: Number(m[1]), b: Number(m[2]), c: Number(m[3]), hour, minute: Number(m[5]), second: Number(m[6] ?? 0), rest: m[8] ?? '' }, extra: [] });
     } else if (parsed.length > 0 && raw.trim() !== '') parsed[parsed.length - 1]!.extra.push(raw);
   }
   // Date order, decided once per file.
   const yearFirst = parsed.some((p) => p.line.a > 31);
-  const dayFirst = !yearFirst && (parsed.some((p) => p.line.a > 12) || !parsed.some((p) => p.line.b > 12));
+  // Still ambiguous (every day ≤ 12): "3/5/24" (unpadded, 2-digit year) is the US Android form.
+  const ambiguous = !parsed.some((p) => p.line.a > 12) && !parsed.some((p) => p.line.b > 12);
+  const dayFirst = !yearFirst && (parsed.some((p) => p.line.a > 12) || (ambiguous ? !parsed.some((p) => p.line.unpadded) : false));
   const chatWith = /WhatsApp Chat (?:with|-) (.+?)(?:\.txt)?$/i.exec(file.path.slice(file.path.lastIndexOf('/') + 1))?.[1];
   const source = (index: number) => ctx.source(PLATFORM, file, index);
   for (const [index, { line, extra }] of parsed.entries()) {
@@ -55,7 +58,9 @@ export async function importWhatsApp(file: ExportFile, ctx: ImportContext): Prom
     const colon = clean.indexOf(': ');
     const sender = colon > 0 && colon < 80 ? clean.slice(0, colon) : undefined;
     const body = [sender ? clean.slice(colon + 2) : clean, ...extra.map((e) => e.replace(/[\u200e\u200f]/g, ''))].join('\n');
-    if (!sender) {
+    // iOS writes system lines as "<chat name>: \u200e<notice>".
+    const systemLine = sender !== undefined && /^\s*\u200e/.test(line.rest.slice(line.rest.indexOf(': ') + 2)) && /end-to-end encrypted|created (this )?group|added|removed|left$|changed (the|this|their)|joined using|security code/i.test(body);
+    if (!sender || systemLine) {
       // A system line ("Messages and calls are end-to-end encrypted", "X added Y"): no record.
       continue;
     }

@@ -56,7 +56,7 @@ export async function importX(files: readonly RootedFile[], ctx: ImportContext):
   const manifestFile = byRel.get('data/manifest.js');
   let ownerId: string | undefined;
   if (manifestFile) {
-    ctx.fileRead(PLATFORM);
+    ctx.fileRead(PLATFORM, manifestFile);
     await ctx.guard(manifestFile, async () => {
       const manifest = parseYtd(await ctx.text(manifestFile));
       ownerId = str(get(manifest, 'userInfo', 'accountId'));
@@ -84,7 +84,7 @@ export async function importX(files: readonly RootedFile[], ctx: ImportContext):
   plan.sort((a, b) => (a.kind === 'account' ? 0 : 1) - (b.kind === 'account' ? 0 : 1));
   const media = new Set(files.filter((f) => /(^|\/)tweets?_media\//.test(f.rel)).map((f) => f.rel));
   for (const { file, kind } of plan) {
-    ctx.fileRead(PLATFORM);
+    ctx.fileRead(PLATFORM, file);
     await ctx.guard(file, async () => {
       const items = arr(parseYtd(await ctx.text(file)));
       if (kind === 'account') ownerId = account(items, file, ctx) ?? ownerId;
