@@ -27,3 +27,9 @@ export const MAX_TIFF_IFD_DEPTH = 8;
 
 /** Any container: how deep nested structures may go before we refuse. */
 export const MAX_NESTING_DEPTH = 32;
+
+/** RIFF (WebP): chunks in one file (animated WebP has one ANMF per frame). */
+export const MAX_RIFF_CHUNK_COUNT = 1_000_000;
+
+/** GIF: blocks (extensions + images) in one file, and sub-blocks in one extension or image. */
+export const MAX_GIF_BLOCK_COUNT = 1_000_000;
