@@ -31,7 +31,6 @@ const DATA_TAGS: ReadonlyArray<readonly [number, number, string]> = [
   [0x0144, 0x0145, 'tile'],
 ];
 const OFFSET_TAGS = new Set([0x0111, 0x0144]);
-const COUNT_TAGS = new Set([0x0117, 0x0145]);
 /** Old-style JPEG (compression 6) points into the file with tags outside the allowlist. */
 const OLD_JPEG = 6;
 /** PhotometricInterpretation values only camera RAW uses: CFA and LinearRaw. */
