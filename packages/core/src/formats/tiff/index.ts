@@ -71,6 +71,7 @@ function rawReason(file: TiffFile): string | undefined {
   const { view, chain } = file;
   const ifd0 = chain[0]!;
   if (view.length >= 10 && view.ascii(8, 2) === 'CR') return 'Canon CR2 RAW';
+  if (view.length >= 12 && view.ascii(8, 4) === 'IIII') return 'Phase One IIQ RAW';
   if (find(ifd0, TAG_DNG_VERSION) !== undefined) return 'DNG RAW';
   for (const ifd of chain) if (RAW_PHOTOMETRIC.has(firstUint(file, find(ifd, TAG_PHOTOMETRIC)) ?? 0)) return 'camera RAW (CFA sensor data)';
   if (find(ifd0, TAG_SUB_IFDS) !== undefined && (find(ifd0, TAG_MAKE) !== undefined || find(ifd0, TAG_MODEL) !== undefined)) return 'camera RAW or preview set (SubIFDs with a camera make/model)';
@@ -80,7 +81,7 @@ function rawReason(file: TiffFile): string | undefined {
 function refuseUnsupported(file: TiffFile): void {
   const raw = rawReason(file);
   if (raw !== undefined) {
-    fail('unsupported_feature', 0, `${raw}: RAW decoders need the camera make, model and maker notes, so removing them would break the file; convert it to DNG-free TIFF or JPEG first`);
+    fail('unsupported_feature', 0, `${raw}: RAW decoders need the camera make, model and maker notes, so removing them would break the file; export a JPEG or TIFF from your RAW editor and clean that`);
   }
   for (const ifd of file.chain) {
     const subIfds = find(ifd, TAG_SUB_IFDS);
