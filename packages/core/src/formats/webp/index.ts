@@ -12,7 +12,7 @@ import { fail, isFormatError } from '../../issues.js';
 import { classifyExif, orientationOnlyExif } from '../../payloads/exif-tiff/classify.js';
 import { classifyXmp } from '../../payloads/xmp.js';
 import type { FormatModule, Inspection, ScrubOptions, ScrubOutput } from '../../registry.js';
-import { isWebp, walkWebp, type RiffChunk } from './riff.js';
+import { isWebp, walkChunks, walkWebp, type RiffChunk } from './riff.js';
 
 export const VP8X_FLAG_ICC = 0x20;
 export const VP8X_FLAG_ALPHA = 0x10;
@@ -21,11 +21,15 @@ export const VP8X_FLAG_XMP = 0x04;
 export const VP8X_FLAG_ANIMATION = 0x02;
 
 /** Chunks that carry the picture or its animation: always kept in an extended file. */
-const IMAGE_CHUNKS = new Set(['VP8 ', 'VP8L', 'ALPH', 'ANIM', 'ANMF']);
+const IMAGE_CHUNKS = new Set(['VP8 ', 'VP8L', 'ALPH', 'ANIM']);
+/** What an ANMF frame may hold after its 16-byte header; anything else in a frame is dropped. */
+const FRAME_CHUNKS = new Set(['VP8 ', 'VP8L', 'ALPH']);
+const ANMF_HEADER_BYTES = 16;
 const EXIF_PREFIX = [0x45, 0x78, 0x69, 0x66, 0, 0]; // "Exif\0\0", written by some tools before the TIFF header
 
 type Verdict =
   | { readonly action: 'keep' | 'vp8x' }
+  | { readonly action: 'frame'; readonly items: MetadataItem[]; readonly rebuilt: Uint8Array }
   | { readonly action: 'icc'; readonly items: MetadataItem[] }
   | { readonly action: 'exif'; readonly items: MetadataItem[]; readonly orientation?: number }
   | { readonly action: 'drop'; readonly items: MetadataItem[] };
@@ -35,6 +39,7 @@ function judge(bytes: Uint8Array, chunk: RiffChunk): Verdict {
   const data = bytes.subarray(chunk.dataOffset, chunk.dataOffset + chunk.dataLength);
   if (chunk.fourCC === 'VP8X') return { action: 'vp8x' };
   if (IMAGE_CHUNKS.has(chunk.fourCC)) return { action: 'keep' };
+  if (chunk.fourCC === 'ANMF') return judgeFrame(bytes, chunk);
   switch (chunk.fourCC) {
     case 'ICCP':
       return { action: 'icc', items: [{ category: 'colour-profile', label: 'ICC colour profile (ICCP)', offset: at }] };
@@ -54,6 +59,19 @@ function judge(bytes: Uint8Array, chunk: RiffChunk): Verdict {
     default:
       return { action: 'drop', items: [{ category: 'other', label: `WebP ${chunk.fourCC.trim() || 'unnamed'} chunk`, offset: at }] };
   }
+}
+
+/** An animation frame: kept whole unless it carries chunks other than image data. */
+function judgeFrame(bytes: Uint8Array, chunk: RiffChunk): Verdict {
+  const view = new ByteView(bytes);
+  if (chunk.dataLength < ANMF_HEADER_BYTES) fail('invalid', chunk.offset, `ANMF chunk is ${chunk.dataLength} bytes, shorter than its header`);
+  const inner = walkChunks(view, chunk.dataOffset + ANMF_HEADER_BYTES, chunk.dataOffset + chunk.dataLength);
+  const extra = inner.filter((sub) => !FRAME_CHUNKS.has(sub.fourCC));
+  if (extra.length === 0) return { action: 'keep' };
+  const parts = [bytes.subarray(chunk.dataOffset, chunk.dataOffset + ANMF_HEADER_BYTES)];
+  for (const sub of inner) if (FRAME_CHUNKS.has(sub.fourCC)) parts.push(bytes.subarray(sub.offset, sub.end));
+  const items = extra.map((sub) => ({ category: 'other' as const, label: `WebP ${sub.fourCC.trim() || 'unnamed'} chunk inside an animation frame`, offset: sub.offset }));
+  return { action: 'frame', items, rebuilt: riffChunk('ANMF', concatBytes(parts)) };
 }
 
 function trailerItems(bytes: Uint8Array, riffEnd: number): MetadataItem[] {
@@ -133,6 +151,10 @@ async function scrubWebp(source: ByteSource, options: ScrubOptions): Promise<Scr
         removed.push(...verdict.items.filter((item) => item.category !== 'orientation'));
         return;
       }
+      case 'frame':
+        body.push({ bytes: verdict.rebuilt });
+        removed.push(...verdict.items);
+        return;
       case 'drop':
         removed.push(...verdict.items);
         return;

@@ -38,8 +38,15 @@ export function walkWebp(bytes: Uint8Array): WebpLayout {
   const riffSize = checkedLength(declared, { max: view.length - 8, what: 'RIFF size', offset: 4 });
   if (riffSize < 4) fail('invalid', 4, `RIFF size ${riffSize} is smaller than the WEBP FourCC`);
   const riffEnd = 8 + riffSize;
+  const chunks = walkChunks(view, 12, riffEnd);
+  if (chunks.length === 0) fail('truncated', 12, 'WebP holds no chunks');
+  return { chunks, riffEnd };
+}
+
+/** Walks the chunks in [from, end): the RIFF payload, or the frame data inside an ANMF chunk. */
+export function walkChunks(view: ByteView, from: number, riffEnd: number): RiffChunk[] {
   const chunks: RiffChunk[] = [];
-  let at = 12;
+  let at = from;
   while (at < riffEnd) {
     if (chunks.length >= MAX_RIFF_CHUNK_COUNT) {
       throw new FormatError({ code: 'limit_exceeded', offset: at, detail: 'too many RIFF chunks', limit: 'MAX_RIFF_CHUNK_COUNT', value: chunks.length });
@@ -53,6 +60,5 @@ export function walkWebp(bytes: Uint8Array): WebpLayout {
     chunks.push({ fourCC, offset: at, dataOffset, dataLength, end });
     at = end;
   }
-  if (chunks.length === 0) fail('truncated', 12, 'WebP holds no chunks');
-  return { chunks, riffEnd };
+  return chunks;
 }
