@@ -19,8 +19,11 @@ import {
 } from '@lowprofile/core';
 import { commitTemporary, discardTemporary, temporaryPathFor, writeBytesToTemporary, writePiecesToTemporary } from '../io/atomic-write.js';
 import { acquireBuffer, releaseBuffer } from '../io/buffer-pool.js';
+import { installFastByteSearch } from '../io/byte-search.js';
 import { openFileSource } from '../io/file-source.js';
 import type { FileReport } from './report.js';
+
+installFastByteSearch();
 
 /** Files up to this size are read whole (fast path for photos); larger ones are streamed. */
 export const IN_MEMORY_READ_LIMIT_BYTES = 64 * 1024 * 1024;
