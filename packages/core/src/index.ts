@@ -6,6 +6,7 @@ export * from './bytes/source.js';
 export * from './bytes/limits.js';
 export { ByteView, checkedLength, bytesEqual, concatBytes, asciiBytes, indexOfBytes, startsWith } from './bytes/view.js';
 export { PieceBuilder } from './bytes/pieces.js';
+export { findByte, useByteSearch, type ByteSearch } from './bytes/search.js';
 export { crc32 } from './bytes/crc32.js';
 export { FORMATS } from './formats/index.js';
 export { classifyExif, orientationOnlyExif } from './payloads/exif-tiff/classify.js';

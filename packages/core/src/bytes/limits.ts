@@ -46,3 +46,8 @@ export const MAX_JSON_ITEM_BYTES = 64 * 1024 * 1024;
 export const MAX_TEXT_FILE_BYTES = 512 * 1024 * 1024;
 /** Photos read for EXIF (only the head is needed). */
 export const EXIF_HEAD_BYTES = 256 * 1024;
+/** RIFF (WebP): chunks in one file (animated WebP has one ANMF per frame). */
+export const MAX_RIFF_CHUNK_COUNT = 1_000_000;
+
+/** GIF: blocks (extensions + images) in one file, and sub-blocks in one extension or image. */
+export const MAX_GIF_BLOCK_COUNT = 1_000_000;
