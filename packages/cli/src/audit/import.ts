@@ -1,28 +1,17 @@
 /**
- * The seam to the importers: paths in, records/points/issues out through an ImportSink. The
- * importers' `importExports` is looked up at run time, so this file is the only place to change when
- * its signature settles.
+ * Paths in, records/points/issues out: the person's paths become importer inputs (zips read through
+ * file handles, never loaded whole; folders as file lists), then the core importers run.
  */
-import { stat } from 'node:fs/promises';
-import * as core from '@lowprofile/core';
-import type { ImportSink } from '@lowprofile/core';
+import { importExports, type ImportSink, type ImportSummary } from '@lowprofile/core';
+import { openExportInputs } from '../io/export-inputs.js';
 
-type ImportExports = (paths: readonly string[], sink: ImportSink) => Promise<unknown>;
-
-export async function importPaths(paths: readonly string[], sink: ImportSink): Promise<void> {
-  const existing: string[] = [];
-  for (const path of paths) {
-    try {
-      await stat(path);
-      existing.push(path);
-    } catch {
-      sink.issue({ archive: path, file: '', reason: 'not found' });
-    }
+export async function importPaths(paths: readonly string[], sink: ImportSink): Promise<ImportSummary | undefined> {
+  const opened = await openExportInputs(paths);
+  for (const skipped of opened.skipped) sink.issue({ archive: skipped.path, file: '', reason: skipped.reason });
+  try {
+    if (opened.inputs.length === 0) return undefined;
+    return await importExports(opened.inputs, sink);
+  } finally {
+    await opened.close();
   }
-  const importer = (core as unknown as Record<string, unknown>)['importExports'];
-  if (typeof importer !== 'function') {
-    for (const path of existing) sink.issue({ archive: path, file: '', reason: 'this build has no export importers yet' });
-    return;
-  }
-  await (importer as ImportExports)(existing, sink);
 }

@@ -27,3 +27,27 @@ export const MAX_TIFF_IFD_DEPTH = 8;
 
 /** Any container: how deep nested structures may go before we refuse. */
 export const MAX_NESTING_DEPTH = 32;
+
+/** ZIP archives (exports): entries listed, central-directory bytes, one entry's and the whole
+ * archive's uncompressed size, and the largest uncompressed/compressed ratio of one entry (deflate
+ * tops out near 1032:1; real JSON exports stay under ~50:1, so 250:1 is a bomb). */
+export const MAX_ZIP_ENTRIES = 2_000_000;
+export const MAX_ZIP_CENTRAL_DIRECTORY_BYTES = 512 * 1024 * 1024;
+export const MAX_ZIP_ENTRY_BYTES = 64 * 1024 * 1024 * 1024;
+export const MAX_ZIP_TOTAL_BYTES = 256 * 1024 * 1024 * 1024;
+export const MAX_ZIP_COMPRESSION_RATIO = 250;
+/** Ratio is only judged above this size: tiny entries (a run of spaces) legitimately compress hugely. */
+export const ZIP_RATIO_MIN_BYTES = 1024 * 1024;
+/** Export files parsed whole with JSON.parse (streamed files have no size limit, only per item). */
+export const MAX_WHOLE_JSON_BYTES = 256 * 1024 * 1024;
+/** One item (a location, a segment, a chat) cut out of a streamed JSON array. */
+export const MAX_JSON_ITEM_BYTES = 64 * 1024 * 1024;
+/** Text exports read whole (WhatsApp chats, CSV, GPX). */
+export const MAX_TEXT_FILE_BYTES = 512 * 1024 * 1024;
+/** Photos read for EXIF (only the head is needed). */
+export const EXIF_HEAD_BYTES = 256 * 1024;
+/** RIFF (WebP): chunks in one file (animated WebP has one ANMF per frame). */
+export const MAX_RIFF_CHUNK_COUNT = 1_000_000;
+
+/** GIF: blocks (extensions + images) in one file, and sub-blocks in one extension or image. */
+export const MAX_GIF_BLOCK_COUNT = 1_000_000;
