@@ -589,7 +589,16 @@ function pickEvidence(s: Stats, role: Place['role']): PlaceEvidence[] {
   scored.sort((a, b) => b.score - a.score || a.local.startLocal - b.local.startLocal);
   // Up to half the evidence from records (posts, photos: things a person recognises), the rest from
   // the trail.
-  const records = scored.filter((x) => x.local.obs.kind === 'geotag' && x.score > 0).slice(0, EVIDENCE_PER_PLACE / 2);
+  // Spread over platforms: at most two records from each in the first pass.
+  const perPlatform = new Map<string, number>();
+  const records: typeof scored = [];
+  for (const x of scored) {
+    if (x.local.obs.kind !== 'geotag' || x.score <= 0 || records.length >= EVIDENCE_PER_PLACE / 2) continue;
+    const platform = x.local.obs.record.source.platform;
+    if ((perPlatform.get(platform) ?? 0) >= 2) continue;
+    perPlatform.set(platform, (perPlatform.get(platform) ?? 0) + 1);
+    records.push(x);
+  }
   const rest = scored.filter((x) => !records.includes(x)).slice(0, EVIDENCE_PER_PLACE - records.length);
   const picked = [...records, ...rest];
   picked.sort((a, b) => a.local.startLocal - b.local.startLocal);

@@ -79,7 +79,7 @@ export function buildReport(analysis: Analysis, options: BuildOptions = {}): Dos
     const label = nameOf(home).label;
     findings.push({
       id: 'home', section: 'places', title: s.findingHomeTitle,
-      text: `${s.findingHomeText(home.basis, label, pa.homeRunnerUpM)}${pa.nightShift ? ` ${s.findingHomeNightShift}` : ''}`,
+      text: `${s.findingHomeText(home.basis, label, pa.homeRunnerUpM)}${pa.nightShift ? ` ${s.findingHomeNightShift}` : ''}${home.placeNames.some((n) => /^(home|casa|hogar)$/i.test(n.trim())) ? ` ${s.findingHomeSelfLabel}` : ''}`,
       confidence: home.confidence, weight: 10 * Math.max(0.3, home.confidence),
       evidence: home.evidence.map((e) => placeEvidence(e, s)), evidenceTotal: home.evidenceTotal,
       sources: ['Tasse, Sciuto & Hong 2016 (ICWSM)', 'Li et al. 2008 (ACM GIS), stay points', 'Chen & Poorthuis 2021; trackintel: longest duration'],

@@ -33,6 +33,7 @@ export interface Strings {
   readonly findingHomeTitle: string;
   readonly findingHomeText: (basis: string, near: string, runnerUp?: number) => string;
   readonly findingHomeNightShift: string;
+  readonly findingHomeSelfLabel: string;
   readonly findingWorkTitle: string;
   readonly findingWorkText: (basis: string, near: string, distFromHome?: number) => string;
   readonly findingPlaceTitle: (name: string) => string;
@@ -116,6 +117,7 @@ export const EN: Strings = {
   findingHomeTitle: 'Where you most likely live',
   findingHomeText: (basis, near, runnerUp) => `An analyst would likely conclude that you live ${near}. Reason: ${basis}.${runnerUp !== undefined ? ` The next most likely place is ${km(runnerUp)} away.` : ''} Analysts' tools are told to look where a phone sits at night for a likely home.`,
   findingHomeNightShift: 'Your longest daily rest is during the day and your nights are spent elsewhere: a night-shift pattern. We used the place of your longest rest as home, which is what a careful analyst would do too.',
+  findingHomeSelfLabel: 'Your own exports also label this place "Home" (for example Google\'s place history), which confirms it.',
   findingWorkTitle: 'Where you most likely work',
   findingWorkText: (basis, near, d) => `An analyst would likely conclude that you work ${near}${d !== undefined ? `, ${km(d)} from home` : ''}. Reason: ${basis}.`,
   findingPlaceTitle: (name) => `A place you return to: ${name}`,
@@ -152,7 +154,7 @@ export const EN: Strings = {
     'work:too-few-weekday-points': 'Work: too few weekday-daytime locations to name a workplace.',
     'places:none-located': 'Places: nothing in your exports carries a location.',
     'time-zone:zone-unknown': 'Time zone: for some places the time zone could not be worked out, so their times were not used.',
-    'sensitive-places:none-named': 'Sensitive places (health, religion, nightlife): lowprofile has no offline map of businesses, so it can only see these where your exports name the place. None did.',
+    'sensitive-places:none-named': 'Sensitive places (health, religion, nightlife, legal or immigration offices): lowprofile has no offline map of businesses, so it can only see these where your exports name the place, and none of the names did. An analyst with a business map could still tell.',
     'faces:not-checked': 'Faces: photos were not checked for faces in this run.',
     'sentiment:spanish': 'Sentiment in Spanish uses a short word list, not a full model: treat it as rough.',
     'monitoring-list:unverified': 'The monitoring keyword list (DHS, 2011) in this version has not yet been checked word for word against the released document.',
