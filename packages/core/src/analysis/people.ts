@@ -87,11 +87,13 @@ export function analysePeople(records: readonly DossierRecord[], self: ReadonlyS
   }
   // Merge name-only entries into the handle entry that gave the same name, or whose handle is the
   // name written together ("Sam Ortiz" and @sam.ortiz): chats name people, posts tag handles.
+  // "mueller" and "Müller" → "muller": handles spell umlauts out, names carry them.
+  const compact = (x: string): string => x.replace(/[._\-\d ]+/g, '').replace(/([aou])e/g, '$1');
   const byCompactHandle = new Map<string, string>();
-  for (const key of byKey.keys()) if (key.startsWith('@')) byCompactHandle.set(key.slice(1).replace(/[._\-\d]+/g, ''), key);
+  for (const key of byKey.keys()) if (key.startsWith('@')) byCompactHandle.set(compact(key.slice(1)), key);
   for (const [key, acc] of [...byKey]) {
     if (!key.startsWith('name:')) continue;
-    const target = nameToKey.get(key.slice(5)) ?? byCompactHandle.get(key.slice(5).replace(/ /g, ''));
+    const target = nameToKey.get(key.slice(5)) ?? byCompactHandle.get(compact(key.slice(5)));
     const into = target === undefined ? undefined : byKey.get(target);
     if (into === undefined || into === acc) continue;
     into.tagged += acc.tagged; into.mentioned += acc.mentioned; into.messages += acc.messages; into.total += acc.total;
