@@ -110,8 +110,8 @@ export function renderReportHtml(report: DossierReport, options: HtmlOptions = {
 
   // Media
   if (report.media.items.length > 0) {
-    const rows = report.media.items.slice(0, 40).map((m) => `<tr><td class="file">${esc(m.path)}</td><td>${esc(m.exposes.map((x) => s.exposes[x]).join(', '))}${m.deviceSerial ? ` (${esc(m.deviceSerial)})` : ''}</td><td>${esc(fmtDate(m.time))}${m.time ? (m.timeIsLocal ? ' (local)' : ' UTC') : ''}</td></tr>`).join('');
-    parts.push(`<section id="media"><h2>${esc(s.headings.media)}</h2><table><thead><tr><th>${esc(s.mediaCols.file)}</th><th>${esc(s.mediaCols.exposes)}</th><th>${esc(s.mediaCols.when)}</th></tr></thead><tbody>${rows}</tbody></table>${report.media.items.length > 40 ? `<p class="note">${esc(s.evidenceMore(40, report.media.items.length))}</p>` : ''}</section>`);
+    const rows = report.media.items.slice(0, 15).map((m) => `<tr><td class="file">${esc(m.path)}</td><td>${esc(m.exposes.map((x) => s.exposes[x]).join(', '))}${m.deviceSerial ? ` (${esc(m.deviceSerial)})` : ''}</td><td>${esc(fmtDate(m.time))}${m.time ? (m.timeIsLocal ? ' (local)' : ' UTC') : ''}</td></tr>`).join('');
+    parts.push(`<section id="media"><h2>${esc(s.headings.media)}</h2><table><thead><tr><th>${esc(s.mediaCols.file)}</th><th>${esc(s.mediaCols.exposes)}</th><th>${esc(s.mediaCols.when)}</th></tr></thead><tbody>${rows}</tbody></table>${report.media.items.length > 15 ? `<p class="note">${esc(s.evidenceMore(15, report.media.items.length))}</p>` : ''}</section>`);
   }
 
   // Could not determine
