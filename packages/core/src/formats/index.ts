@@ -5,5 +5,10 @@
 import type { FormatModule } from '../registry.js';
 import { jpeg } from './jpeg/index.js';
 import { png } from './png/index.js';
+import { aiff } from './aiff/index.js';
+import { flac } from './flac/index.js';
+import { mp3 } from './mp3/index.js';
+import { ogg } from './ogg/index.js';
+import { wav } from './wav/index.js';
 
-export const FORMATS: readonly FormatModule[] = [jpeg, png];
+export const FORMATS: readonly FormatModule[] = [jpeg, png, flac, ogg, wav, aiff, mp3];
