@@ -70,11 +70,12 @@ export function sniffMp3(head: Uint8Array, size: number): SniffConfidence | unde
     try {
       header = readId3v2Header(head, at, at);
     } catch {
-      return undefined;
+      return 'imprecise'; // an ID3 magic with impossible fields: let the scrub report it as damaged
     }
     if (header === undefined) break;
     at += header.totalSize;
-    if (at + 4 > head.length) return at < size ? 'imprecise' : undefined;
+    // The tag runs past the head (cover art) or past the file (damaged): the scrub will tell.
+    if (at + 4 > head.length) return 'imprecise';
   }
   if (head[at] === 0x66 && head[at + 1] === 0x4c && head[at + 2] === 0x61 && head[at + 3] === 0x43) return undefined; // fLaC
   if (at === 0) return isFrameRun(head, 0, 3, size) ? 'confident' : undefined;
