@@ -9,7 +9,7 @@ import { PieceBuilder } from '../../bytes/pieces.js';
 import type { ByteSource } from '../../bytes/source.js';
 import { checkedLength } from '../../bytes/view.js';
 import type { MetadataItem } from '../../categories.js';
-import { fail } from '../../issues.js';
+import { fail, isFormatError } from '../../issues.js';
 import type { FormatModule, Inspection, ScrubOutput } from '../../registry.js';
 import { metadataChunkItems } from '../wav/metadata-chunks.js';
 import { fourcc, walkChunks, type Chunk } from '../wav/riff.js';
@@ -22,8 +22,16 @@ async function readAiff(source: ByteSource): Promise<{ chunks: readonly Chunk[];
   if (header.length < 12 || fourcc(header) !== 'FORM' || !FORM_TYPES.has(fourcc(header, 8))) fail('invalid', 0, 'not an AIFF FORM');
   const size = checkedLength(new DataView(header.buffer, header.byteOffset, 12).getUint32(4, false), { max: source.size - 8, what: 'FORM size', offset: 4 });
   if (size < 4) fail('invalid', 4, 'FORM size leaves no room for the form type');
-  const formEnd = 8 + size;
-  const chunks = await walkChunks(source, 12, formEnd, { littleEndian: false });
+  let formEnd = 8 + size;
+  let chunks: Chunk[];
+  try {
+    chunks = await walkChunks(source, 12, formEnd, { littleEndian: false });
+  } catch (error) {
+    // A FORM size smaller than its chunks need, in a file whose chunks walk cleanly to its end: the size is wrong.
+    if (!isFormatError(error) || error.code !== 'truncated' || formEnd >= source.size) throw error;
+    chunks = await walkChunks(source, 12, source.size, { littleEndian: false }).catch(() => Promise.reject(error));
+    formEnd = source.size;
+  }
   if (!chunks.some((chunk) => chunk.id === 'COMM')) fail('invalid', 12, 'an AIFF file without a COMM chunk');
   return { chunks, formEnd };
 }

@@ -9,7 +9,7 @@ import { PieceBuilder } from '../../bytes/pieces.js';
 import type { ByteSource } from '../../bytes/source.js';
 import { checkedLength } from '../../bytes/view.js';
 import type { MetadataItem } from '../../categories.js';
-import { fail } from '../../issues.js';
+import { fail, isFormatError } from '../../issues.js';
 import type { FormatModule, Inspection, ScrubOutput } from '../../registry.js';
 import { metadataChunkItems } from './metadata-chunks.js';
 import { fourcc, walkChunks, type Chunk } from './riff.js';
@@ -46,8 +46,18 @@ async function readWav(source: ByteSource): Promise<WavFile> {
   }
   const riffLength = checkedLength(riffSize, { max: source.size - 8, what: `${id} size`, offset: 4 });
   if (riffLength < 4) fail('invalid', 4, `${id} size ${riffLength} leaves no room for the form type`);
-  const riffEnd = 8 + riffLength;
-  const chunks = await walkChunks(source, ds64?.end ?? 12, riffEnd, { littleEndian: true, sizeOverride: (chunkId) => (chunkId === 'data' ? dataSize : undefined) });
+  const walk = (end: number): Promise<Chunk[]> => walkChunks(source, ds64?.end ?? 12, end, { littleEndian: true, sizeOverride: (chunkId) => (chunkId === 'data' ? dataSize : undefined) });
+  let riffEnd = 8 + riffLength;
+  let chunks: Chunk[];
+  try {
+    chunks = await walk(riffEnd);
+  } catch (error) {
+    // Writers that never updated the RIFF size (it says less than the chunks need) are common;
+    // when the chunks walk cleanly to the end of the file, the file is right and the size wrong.
+    if (!isFormatError(error) || error.code !== 'truncated' || riffEnd >= source.size) throw error;
+    chunks = await walk(source.size).catch(() => Promise.reject(error));
+    riffEnd = source.size;
+  }
   if (!chunks.some((chunk) => chunk.id === 'fmt ') || !chunks.some((chunk) => chunk.id === 'data')) fail('invalid', 12, 'a WAVE file without fmt and data chunks');
   return ds64 === undefined ? { id, chunks, riffEnd } : { id, chunks, riffEnd, ds64 };
 }

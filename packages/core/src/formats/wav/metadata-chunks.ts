@@ -29,6 +29,12 @@ export async function metadataChunkItems(source: ByteSource, chunk: Chunk, littl
         const ids = listSubchunkIds(data, littleEndian);
         return ids.length > 0 ? ids.map((id) => ({ category: classifyTagName(id), label: `${where} INFO ${id}`, offset: at })) : [{ category: 'other', label: `${where} LIST/INFO (empty)`, offset: at }];
       }
+      if (type === 'exif') {
+        return [
+          { category: 'device', label: `${where} LIST/exif (camera make and model)`, offset: at },
+          { category: 'time', label: `${where} LIST/exif (capture time)`, offset: at },
+        ];
+      }
       if (type === 'adtl') return [{ category: 'other', label: `${where} LIST/adtl (cue labels and notes)`, offset: at }];
       return [{ category: 'other', label: `${where} LIST/${type}`, offset: at }];
     }
