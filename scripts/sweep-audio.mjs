@@ -44,13 +44,25 @@ function valuesLeft(original, output) {
   return Object.entries(original).filter(([, value]) => typeof value === 'string' && value.length >= 5 && !/^\(Binary data/.test(value) && bytes.includes(Buffer.from(value))).map(([key]) => key);
 }
 
+function packets(path) {
+  const result = run('ffmpeg', ['-nostdin', '-v', 'error', '-i', path, '-map', '0:a', '-c', 'copy', '-f', 'framemd5', '-']);
+  return result.stdout.split('\n').filter((line) => line !== '' && !line.startsWith('#'));
+}
+
+/** ffmpeg reads a trailing tag (appended ID3v2, Lyrics3, ID3v1 after FLAC) as part of a last packet. */
+function samePacketsButLast(input, output) {
+  const before = packets(input);
+  const after = packets(output);
+  return after.length > 0 && (after.length === before.length || after.length === before.length - 1) && after.slice(0, -1).every((line, index) => line === before[index]);
+}
+
 function judge(input, output, original, status) {
   if (output === undefined || !existsSync(output)) return { status, left: '—', values: '—', audio: '—' };
   const left = Object.keys(metadataTags(output));
   const values = valuesLeft(original, output);
   const before = streamhash(input);
   const after = streamhash(output);
-  const audio = before === undefined ? 'n/a (ffmpeg cannot read input)' : after === before ? 'identical' : after === undefined ? 'unreadable' : 'changed';
+  const audio = before === undefined ? 'n/a (ffmpeg cannot read input)' : after === before ? 'identical' : after === undefined ? 'unreadable' : samePacketsButLast(input, output) ? 'identical but the last packet (the input\'s trailing tag, read by ffmpeg as audio)' : 'changed';
   return { status, left: left.length === 0 ? 'none' : `${left.length}: ${left.slice(0, 4).join(', ')}${left.length > 4 ? '…' : ''}`, values: values.length === 0 ? 'none' : values.slice(0, 3).join(', '), audio };
 }
 

@@ -21,6 +21,8 @@ interface WavFile {
   readonly id: string;
   readonly chunks: readonly Chunk[];
   readonly riffEnd: number;
+  /** The declared RIFF size was smaller than the chunks need (a stale header), so it was ignored. */
+  readonly staleSize: boolean;
   /** RF64: the ds64 chunk, first in the file. */
   readonly ds64?: Chunk;
 }
@@ -49,6 +51,7 @@ async function readWav(source: ByteSource): Promise<WavFile> {
   const walk = (end: number): Promise<Chunk[]> => walkChunks(source, ds64?.end ?? 12, end, { littleEndian: true, sizeOverride: (chunkId) => (chunkId === 'data' ? dataSize : undefined) });
   let riffEnd = 8 + riffLength;
   let chunks: Chunk[];
+  let staleSize = false;
   try {
     chunks = await walk(riffEnd);
   } catch (error) {
@@ -57,9 +60,10 @@ async function readWav(source: ByteSource): Promise<WavFile> {
     if (!isFormatError(error) || error.code !== 'truncated' || riffEnd >= source.size) throw error;
     chunks = await walk(source.size).catch(() => Promise.reject(error));
     riffEnd = source.size;
+    staleSize = true;
   }
   if (!chunks.some((chunk) => chunk.id === 'fmt ') || !chunks.some((chunk) => chunk.id === 'data')) fail('invalid', 12, 'a WAVE file without fmt and data chunks');
-  return ds64 === undefined ? { id, chunks, riffEnd } : { id, chunks, riffEnd, ds64 };
+  return ds64 === undefined ? { id, chunks, riffEnd, staleSize } : { id, chunks, riffEnd, staleSize, ds64 };
 }
 
 async function itemsOf(source: ByteSource, file: WavFile): Promise<MetadataItem[]> {
@@ -97,7 +101,8 @@ async function scrubWav(source: ByteSource): Promise<ScrubOutput> {
     out.copy(chunk.offset, chunk.end - chunk.offset);
     if (chunk.padMissing) out.bytes(new Uint8Array(1));
   }
-  return { pieces: out.pieces, removed, kept: [], notes: [] };
+  const notes = file.staleSize ? [`The ${file.id} size in the file was smaller than its chunks; it was corrected.`] : [];
+  return { pieces: out.pieces, removed, kept: [], notes };
 }
 
 export const wav: FormatModule = {
