@@ -10,7 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bytesSource, detectSourceFormat, planScrub } from '@lowprofile/core';
+import { bytesSource, detectSourceFormat, piecesToBytes, planScrub, verifyScrubbed } from '@lowprofile/core';
 import { lowprofile } from './helpers/cli.js';
 import { leakedTags, sha256, type ExiftoolTags } from './helpers/oracle.js';
 
@@ -248,6 +248,41 @@ describe('audio: hostile inputs get typed errors', () => {
     apeFooter.writeUInt32LE(100_000, 12);
     await expectFailure(Buffer.concat([audio.subarray(0, 5000), apeFooter]), 'truncated', 'APE size past start');
     await expectFailure(Buffer.concat([audio, Buffer.from('999999LYRICS200')]), 'truncated', 'Lyrics3 size past start');
+  });
+
+  it('MP3: a pile of stacked tags hits a named limit', async () => {
+    const empty = Buffer.from([0x49, 0x44, 0x33, 3, 0, 0, 0, 0, 0, 0]);
+    const plan = await planScrub(bytesSource(new Uint8Array(Buffer.concat([...Array.from({ length: 100 }, () => empty), fixture('mp3-nothing-to-remove.mp3')]))));
+    expect(plan.issue).toMatchObject({ code: 'limit_exceeded', limit: 'MAX_ID3_TAG_COUNT' });
+  });
+
+  it('survives corrupted bytes: every outcome is a plan or a typed failure, never a crash', async () => {
+    let seed = 777;
+    const random = (limit: number): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % limit;
+    const samples = ['mp3-id3v23-cover-ape-lyrics-v1.mp3', 'mp3-id3v24-appended-footer.mp3', 'flac-comments-picture-application.flac', 'ogg-vorbis-comments.ogg', 'opus-big-picture.opus', 'ogg-flac-comments.oga', 'wav-info-bext-ixml-xmp-id3.wav', 'wav-rf64-bext.wav', 'aiff-name-auth-anno-id3.aiff'];
+    const outcomes = new Map<string, number>();
+    for (const name of samples) {
+      const original = fixture(name);
+      for (let trial = 0; trial < 40; trial++) {
+        const bytes = new Uint8Array(original);
+        // Corrupt a few bytes in the structure-heavy start or end, or cut the file short.
+        for (let hit = 0; hit < 4; hit++) {
+          const at = random(2) === 0 ? random(Math.min(bytes.length, 2048)) : bytes.length - 1 - random(Math.min(bytes.length, 512));
+          bytes[at] = random(256);
+        }
+        const input = random(4) === 0 ? bytes.subarray(0, random(bytes.length)) : bytes;
+        const plan = await planScrub(bytesSource(input));
+        outcomes.set(plan.status, (outcomes.get(plan.status) ?? 0) + 1);
+        if (plan.status === 'failed') expect(plan.issue?.code, name).toMatch(/truncated|invalid|limit_exceeded|loop/);
+        if (plan.status === 'planned') {
+          // What the scrub writes must read back clean with the format's own reader.
+          const written = bytesSource(await piecesToBytes(plan.pieces, bytesSource(input)));
+          const verdict = await verifyScrubbed(plan, written);
+          expect(verdict.ok, `${name} trial ${trial}: ${verdict.reason ?? ''}`).toBe(true);
+        }
+      }
+    }
+    expect([...outcomes.keys()].every((status) => ['planned', 'already-clean', 'unsupported', 'failed'].includes(status))).toBe(true);
   });
 
   it('MP3 sniffing does not take random bytes (even starting with a frame header) for audio', async () => {
