@@ -5,5 +5,6 @@
 import type { FormatModule } from '../registry.js';
 import { jpeg } from './jpeg/index.js';
 import { png } from './png/index.js';
+import { pdf } from './pdf/index.js';
 
-export const FORMATS: readonly FormatModule[] = [jpeg, png];
+export const FORMATS: readonly FormatModule[] = [jpeg, png, pdf];
