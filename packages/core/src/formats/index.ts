@@ -6,5 +6,6 @@ import type { FormatModule } from '../registry.js';
 import { jpeg } from './jpeg/index.js';
 import { png } from './png/index.js';
 import { pdf } from './pdf/index.js';
+import { ooxml } from './ooxml/index.js';
 
-export const FORMATS: readonly FormatModule[] = [jpeg, png, pdf];
+export const FORMATS: readonly FormatModule[] = [jpeg, png, pdf, ooxml];
