@@ -7,5 +7,6 @@ import { jpeg } from './jpeg/index.js';
 import { png } from './png/index.js';
 import { pdf } from './pdf/index.js';
 import { ooxml } from './ooxml/index.js';
+import { odf } from './odf/index.js';
 
-export const FORMATS: readonly FormatModule[] = [jpeg, png, pdf, ooxml];
+export const FORMATS: readonly FormatModule[] = [jpeg, png, pdf, odf, ooxml];
