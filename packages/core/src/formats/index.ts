@@ -8,5 +8,6 @@ import { png } from './png/index.js';
 import { pdf } from './pdf/index.js';
 import { ooxml } from './ooxml/index.js';
 import { odf } from './odf/index.js';
+import { svg } from './svg/index.js';
 
-export const FORMATS: readonly FormatModule[] = [jpeg, png, pdf, odf, ooxml];
+export const FORMATS: readonly FormatModule[] = [jpeg, png, pdf, odf, ooxml, svg];

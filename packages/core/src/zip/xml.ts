@@ -18,7 +18,7 @@ const startTags = (): RegExp => new RegExp(START_TAG_SOURCE, 'g');
 const ATTRIBUTE = new RegExp(`(\\s+)(${NAME})(\\s*=\\s*)("[^"]*"|'[^']*')`, 'g');
 
 /** Throws `invalid` unless `text` is well-formed enough to edit safely: balanced tags, no DTD. */
-export function checkWellFormed(text: string, part: string): void {
+export function checkWellFormed(text: string, part: string, options: { allowDoctype?: boolean } = {}): void {
   const stack: string[] = [];
   let at = 0;
   let root = false;
@@ -37,6 +37,12 @@ export function checkWellFormed(text: string, part: string): void {
       const end = text.indexOf('?>', open);
       if (end === -1) fail('invalid', open, `${part}: unterminated processing instruction`);
       at = end + 2;
+    } else if (text.startsWith('<!DOCTYPE', open) && options.allowDoctype === true && !root) {
+      // Only an external DOCTYPE (SVG 1.1's public identifier); an internal subset could define entities.
+      const end = text.indexOf('>', open);
+      if (end === -1) fail('invalid', open, `${part}: unterminated DOCTYPE`);
+      if (text.slice(open, end).includes('[')) fail('unsupported_feature', open, `${part}: DOCTYPE with an internal subset (entities) is not supported`);
+      at = end + 1;
     } else if (text.startsWith('<!', open)) {
       fail('unsupported_feature', open, `${part}: document type declarations are not allowed in document parts`);
     } else if (text[open + 1] === '/') {
