@@ -12,6 +12,7 @@
  */
 import { strFromU8, strToU8 } from 'fflate';
 import { readAll, type ByteSource } from '../../bytes/source.js';
+import { indexOfBytes } from '../../bytes/view.js';
 import type { MetadataItem } from '../../categories.js';
 import type { FormatModule, Inspection, ScrubOptions, ScrubOutput } from '../../registry.js';
 import { inspectMedia, scrubMedia, zipLayerItems } from '../../zip/document.js';
@@ -180,14 +181,15 @@ async function scrubOoxml(source: ByteSource, options: ScrubOptions): Promise<Sc
   return { pieces: writeZip(out), removed, kept, notes };
 }
 
-/** The package's first entry name, from the local header at the start of the file. */
+/** `[Content_Types].xml` is usually the first entry; when a writer put it later, part folders show. */
+const PACKAGE_FOLDERS = ['_rels/.rels', 'word/', 'xl/', 'ppt/', 'docProps/'];
+
+function hasName(head: Uint8Array, names: readonly string[]): boolean {
+  return names.some((name) => indexOfBytes(head, strToU8(name)) >= 0);
+}
+
 function hasContentTypes(head: Uint8Array): boolean {
-  const needle = strToU8(CONTENT_TYPES);
-  outer: for (let at = 0; at + needle.length <= head.length; at++) {
-    for (let k = 0; k < needle.length; k++) if (head[at + k] !== needle[k]) continue outer;
-    return true;
-  }
-  return false;
+  return hasName(head, [CONTENT_TYPES]);
 }
 
 export const ooxml: FormatModule = {
@@ -196,7 +198,7 @@ export const ooxml: FormatModule = {
   family: 'document',
   mediaType: 'application/vnd.openxmlformats-officedocument',
   extensions: ['docx', 'xlsx', 'pptx', 'docm', 'xlsm', 'pptm'],
-  sniff: (head) => (isZipStart(head) && hasContentTypes(head) ? 'confident' : undefined),
+  sniff: (head) => (!isZipStart(head) ? undefined : hasContentTypes(head) ? 'confident' : hasName(head, PACKAGE_FOLDERS) ? 'imprecise' : undefined),
   inspect: inspectOoxml,
   scrub: scrubOoxml,
   reviewableCategories: ['other'],

@@ -47,7 +47,7 @@ async function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
   if (start < 0) fail('invalid', 0, 'no %PDF- header');
   let document: PDFDocument;
   try {
-    document = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: true, capNumbers: false });
+    document = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: true, capNumbers: false, parseSpeed: Infinity });
   } catch (error) {
     if (isFormatError(error)) throw error;
     if (error instanceof RangeError) fail('limit_exceeded', 0, `the object structure is too deep or too large to read (${error.message})`);
@@ -80,7 +80,15 @@ function metadataKeys(dict: PDFDict, where: string): { key: PDFName; item: Metad
     else if (text.startsWith('PTEX.')) found.push({ key, item: { category: 'other', label: `pdfTeX /${text} (${where})` } });
   }
   const type = nameOf(dict.get(name('Type')));
+  if (type === 'EmbeddedFile' || type === 'Filespec') {
+    // Embedded files carry their own dates (stream /Params) and descriptions; the file itself is content.
+    for (const key of ['CreationDate', 'ModDate']) if (dict.has(name(key))) found.push({ key: name(key), item: { category: 'time', label: `embedded file /${key} (${where})` } });
+  }
   if (type === 'Page' && dict.has(name('Thumb'))) found.push({ key: name('Thumb'), item: { category: 'thumbnail', label: `page thumbnail /Thumb (${where})` } });
+  if (dict.has(name('CheckSum')) || (dict.has(name('Size')) && (dict.has(name('ModDate')) || dict.has(name('CreationDate'))) && !dict.has(name('Type')))) {
+    // An embedded file's /Params dictionary.
+    for (const key of ['CreationDate', 'ModDate']) if (dict.has(name(key))) found.push({ key: name(key), item: { category: 'time', label: `embedded file /Params /${key} (${where})` } });
+  }
   if (isAnnotation(dict)) {
     const subtype = nameOf(dict.get(name('Subtype'))) ?? '';
     if (dict.has(name('M'))) found.push({ key: name('M'), item: { category: 'time', label: `annotation date /M (${where})` } });
@@ -152,12 +160,14 @@ async function scrubPdf(source: ByteSource): Promise<ScrubOutput> {
   delete context.trailerInfo.Info;
   const objects = context.enumerateIndirectObjects();
   let annotationTexts = 0;
+  let embeddedFiles = 0;
   for (const [ref, object] of objects) {
     forEachDict(object, (dict) => {
       for (const found of metadataKeys(dict, `object ${ref.objectNumber}`)) {
         dict.delete(found.key);
         removed.push(found.item);
       }
+      if (nameOf(dict.get(name('Type'))) === 'EmbeddedFile') embeddedFiles++;
       if (isAnnotation(dict) && MARKUP_SUBTYPES.has(nameOf(dict.get(name('Subtype'))) ?? '') && dict.has(name('Contents'))) annotationTexts++;
     });
     // Write /Length directly now, so a /Length object is not left behind unreferenced.
@@ -166,6 +176,11 @@ async function scrubPdf(source: ByteSource): Promise<ScrubOutput> {
   if (annotationTexts > 0) {
     kept.push({ category: 'other', label: `${annotationTexts} annotation comments (their text is content; authors and dates removed)` });
     notes.push(`Kept the text of ${annotationTexts} comments (annotations); their authors and dates were removed. Check the comments themselves do not identify anyone.`);
+  }
+
+  if (embeddedFiles > 0) {
+    kept.push({ category: 'other', label: `${embeddedFiles} embedded files (kept as they are; they may carry their own metadata)` });
+    notes.push(`The PDF carries ${embeddedFiles} attached files, kept as they are: clean them separately if they matter.`);
   }
 
   const reachable = reachableRefs(context, [context.trailerInfo.Root!]);
@@ -205,12 +220,21 @@ async function scrubPdf(source: ByteSource): Promise<ScrubOutput> {
 
   let written: Uint8Array;
   try {
-    written = await document.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+    written = await document.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
   } catch (error) {
     if (error instanceof FormatError) throw error;
     fail('invalid', 0, `the cleaned PDF could not be written: ${error instanceof Error ? error.message.slice(0, 200) : String(error)}`);
   }
+  keepHeaderVersion(bytes, written);
   return { pieces: [{ kind: 'bytes', bytes: written }], removed, kept, notes };
+}
+
+/** pdf-lib always writes `%PDF-1.7`; put the input's version back (same length, so no offset moves). */
+function keepHeaderVersion(input: Uint8Array, output: Uint8Array): void {
+  const start = indexOfBytes(input.subarray(0, HEADER_SEARCH_BYTES + PDF_SIGNATURE.length), PDF_SIGNATURE);
+  const version = input.subarray(start + PDF_SIGNATURE.length, start + PDF_SIGNATURE.length + 3);
+  const isVersion = version.length === 3 && version[0]! >= 0x31 && version[0]! <= 0x32 && version[1] === 0x2e && version[2]! >= 0x30 && version[2]! <= 0x39;
+  if (isVersion && indexOfBytes(output.subarray(0, 8), asciiBytes('%PDF-1.7')) === 0) output.set(version, PDF_SIGNATURE.length);
 }
 
 function hex(bytes: Uint8Array): string {

@@ -47,6 +47,20 @@ describe('PDF scrubber', () => {
     expect(out).toContain('/Type /Page');
   });
 
+  it('removes embedded files’ dates, keeps the files and says so, and keeps the header version', async () => {
+    const catalog = '<< /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles << /Names [(a.txt) 4 0 R] >> >> >>';
+    const file = pdfFile([catalog, PAGE[1]!, PAGE[2]!, '<< /Type /Filespec /F (a.txt) /EF << /F 5 0 R >> >>', '<< /Type /EmbeddedFile /Params << /Size 5 /ModDate (D:20240501231500Z) /CreationDate (D:20240501231500Z) >> /Length 5 >>\nstream\nhello\nendstream'], '');
+    const header = latin1('%PDF-1.4');
+    file.set(header, 0);
+    const source = bytesSource(file);
+    const output = await pdf.scrub(source, { keepColourProfile: true });
+    const out = text(await piecesToBytes(output.pieces, source));
+    expect(out.startsWith('%PDF-1.4')).toBe(true);
+    expect(out).not.toContain('D:2024');
+    expect(out).toContain('hello');
+    expect(output.kept.map((item) => item.label).join()).toMatch(/embedded files/);
+  });
+
   it('adds no Producer, Creator or dates of its own (pdf-lib updateMetadata: false)', async () => {
     const out = await scrubText(pdfFile(PAGE, ''));
     expect(out).not.toMatch(/\/Producer|\/Creator|\/CreationDate|\/ModDate|pdf-lib|\/Info/);
