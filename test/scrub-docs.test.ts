@@ -206,6 +206,18 @@ describe('lowprofile scrub on documents', () => {
     }
   });
 
+  it('is idempotent for ZIP documents and SVG: a second pass finds nothing more to remove', () => {
+    const second = mkdtempSync(join(tmpdir(), 'lowprofile-docs-second-'));
+    try {
+      const again = names.filter((name) => !name.endsWith('.pdf'));
+      const result = lowprofile(['scrub', ...again.map((name) => join(out, name)), '--out', second, '--json']);
+      const parsed = JSON.parse(result.stdout) as Entry[];
+      for (const entry of parsed) expect.soft(entry.status, `${entry.path}: ${entry.removed.join()}`).toBe('already-clean');
+    } finally {
+      rmSync(second, { recursive: true, force: true });
+    }
+  });
+
   it('keeps the DOCX body identical apart from the removed attributes, and keeps comments and changes', () => {
     const expected = (DOCX_DOCUMENT as string).replace(/ w:rsid\w*="[^"]*"/g, '').replace(/ w:author="[^"]*"/g, ' w:author=""').replace(/ w:date="[^"]*"/g, '');
     const docx = join(out, 'docx-comments-changes.docx');

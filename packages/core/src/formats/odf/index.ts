@@ -177,7 +177,10 @@ async function scrubOdf(source: ByteSource, options: ScrubOptions): Promise<Scru
   }
   const notes = kept.some((item) => item.category === 'other') ? ['Comments and tracked changes were kept (their authors and dates were removed): read them before sharing.'] : [];
   if (dropped.length > 0 && !archive.byName.has(MANIFEST)) notes.push('The document has no manifest.');
-  return { pieces: writeZip(out), removed, kept, notes };
+  // Nothing to remove (e.g. a second pass) and `mimetype` already first and stored: keep the file as it is.
+  const first = archive.entries[0];
+  const unchanged = removed.length === 0 && first?.name === MIMETYPE && first.method === 0 && first.extraBytes === 0;
+  return { pieces: unchanged ? [{ kind: 'copy', offset: 0, length: bytes.length }] : writeZip(out), removed, kept, notes };
 }
 
 const MIMETYPE_NAME = asciiBytes(MIMETYPE);

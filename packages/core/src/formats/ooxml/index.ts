@@ -178,7 +178,9 @@ async function scrubOoxml(source: ByteSource, options: ScrubOptions): Promise<Sc
   }
   const notes = kept.some((item) => item.category === 'other') ? ['Comments and tracked changes were kept (their authors and dates were removed): read them before sharing.'] : [];
   if (pkg.dangling.length > 0) notes.push(`${pkg.dangling.length} relationships point at parts the package does not have (kept as they were): ${pkg.dangling.slice(0, 3).join('; ')}`);
-  return { pieces: writeZip(out), removed, kept, notes };
+  // Nothing to remove (e.g. a second pass): keep the file byte for byte.
+  const pieces = removed.length === 0 ? [{ kind: 'copy' as const, offset: 0, length: pkg.bytes.length }] : writeZip(out);
+  return { pieces, removed, kept, notes };
 }
 
 /** `[Content_Types].xml` is usually the first entry; when a writer put it later, part folders show. */
