@@ -71,6 +71,23 @@ function openPackage(bytes: Uint8Array): Package {
   return { bytes, archive, types, rels, dangling };
 }
 
+/** Relationship types of the three properties parts, for packages that leave their content type to a Default. */
+const PROPERTIES_RELATIONSHIPS: Record<string, string> = {
+  [REL.coreProperties]: CT.core,
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties': CT.app,
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties': CT.custom,
+};
+
+/** The properties content type of a part (core, app, custom), by content type or by relationship. */
+function propertiesType(pkg: Package, part: string): string | undefined {
+  const type = contentTypeOf(pkg.types, part);
+  if (type !== undefined && EMPTY_PROPERTIES[type] !== undefined) return type;
+  for (const relationship of pkg.rels.get('_rels/.rels') ?? []) {
+    if (relationship.part === part && PROPERTIES_RELATIONSHIPS[relationship.type] !== undefined) return PROPERTIES_RELATIONSHIPS[relationship.type];
+  }
+  return undefined;
+}
+
 function propertyItems(name: string, text: string): MetadataItem[] {
   return filledChildElements(text).map((element) => {
     const local = element.slice(element.indexOf(':') + 1);
@@ -96,8 +113,8 @@ async function inspectOoxml(source: ByteSource): Promise<Inspection> {
   for (const list of pkg.rels.values()) for (const relationship of list) if (relationship.type === REL.attachedTemplate) items.push({ category: 'other', label: `attached template ${relationship.target}` });
   for (const entry of pkg.archive.entries) {
     const data = entryData(pkg.bytes, entry);
-    const type = contentTypeOf(pkg.types, entry.name);
-    if (type !== undefined && EMPTY_PROPERTIES[type] !== undefined) {
+    const type = propertiesType(pkg, entry.name);
+    if (type !== undefined) {
       items.push(...propertyItems(entry.name, strFromU8(data)));
     } else if (isXmlPart(entry.name, pkg.types) && !isRelsPart(entry.name) && entry.name !== CONTENT_TYPES) {
       const text = strFromU8(data);
@@ -125,7 +142,7 @@ async function scrubOoxml(source: ByteSource, options: ScrubOptions): Promise<Sc
       removed.push(droppedItem);
       continue;
     }
-    const type = contentTypeOf(pkg.types, name);
+    const type = propertiesType(pkg, name);
     const empty = type === undefined ? undefined : EMPTY_PROPERTIES[type];
     if (empty !== undefined) {
       const items = propertyItems(name, strFromU8(entryData(pkg.bytes, entry)));
