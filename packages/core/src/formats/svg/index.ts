@@ -106,7 +106,7 @@ function sniffSvg(head: Uint8Array): 'confident' | 'imprecise' | undefined {
   const text = strFromU8(head.subarray(0, 4096), true);
   const start = text.replace(/^\uFEFF|^\xEF\xBB\xBF/, '');
   if (!/^\s*</.test(start)) return undefined;
-  const prolog = /^\s*(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--[\s\S]*?-->|<!DOCTYPE[^>]*>)\s*)*<(svg:)?svg[\s>]/.exec(start);
+  const prolog = /^\s*(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--[\s\S]*?-->|<!DOCTYPE[^[>]*(?:\[[\s\S]*?\])?\s*>)\s*)*<(svg:)?svg[\s>]/.exec(start);
   if (prolog === null) return undefined;
   return start.includes('http://www.w3.org/2000/svg') ? 'confident' : 'imprecise';
 }
