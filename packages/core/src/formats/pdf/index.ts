@@ -21,6 +21,7 @@ import type { Category, MetadataItem } from '../../categories.js';
 import { fail, FormatError, isFormatError } from '../../issues.js';
 import type { FormatModule, Inspection, ScrubOutput } from '../../registry.js';
 import { jpeg } from '../jpeg/index.js';
+import { checkObjectStreamSizes } from './bombs.js';
 import { MAX_PDF_OBJECTS } from './limits.js';
 import { forEachDict, reachableRefs } from './objects.js';
 import { randomBytes } from './random.js';
@@ -45,6 +46,7 @@ const name = (text: string): PDFName => PDFName.of(text);
 async function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
   const start = indexOfBytes(bytes.subarray(0, HEADER_SEARCH_BYTES + PDF_SIGNATURE.length), PDF_SIGNATURE);
   if (start < 0) fail('invalid', 0, 'no %PDF- header');
+  checkObjectStreamSizes(bytes);
   let document: PDFDocument;
   try {
     document = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: true, capNumbers: false, parseSpeed: Infinity });

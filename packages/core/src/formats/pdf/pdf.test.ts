@@ -87,6 +87,20 @@ describe('PDF scrubber', () => {
     expect(await codeOf(bad)).toBe('invalid');
   });
 
+  it('refuses an object stream that inflates past its limit before pdf-lib inflates it', async () => {
+    const { deflateSync } = await import('fflate');
+    const bomb = deflateSync(new Uint8Array(80 * 1024 * 1024), { level: 9 });
+    const head = pdfFile(PAGE, '');
+    const objstm = latin1(`4 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ${bomb.length} >>\nstream\n`);
+    const tail = latin1('\nendstream\nendobj\n');
+    const file = new Uint8Array(head.length + objstm.length + bomb.length + tail.length);
+    file.set(head, 0);
+    file.set(objstm, head.length);
+    file.set(bomb, head.length + objstm.length);
+    file.set(tail, head.length + objstm.length + bomb.length);
+    expect(await codeOf(file)).toBe('limit_exceeded');
+  });
+
   it('refuses absurd nesting with a typed error', async () => {
     const deep = pdfFile([...PAGE, `${'['.repeat(200_000)}${']'.repeat(200_000)}`], '');
     expect(['invalid', 'limit_exceeded']).toContain(await codeOf(deep));
