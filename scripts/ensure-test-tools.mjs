@@ -12,6 +12,8 @@ export const TEST_PACKAGES = {
   'libheif-examples': 'heif-enc/heif-dec: HEIC and AVIF fixtures and decoding',
   'libtiff-tools': 'tiffinfo/tiffcp: TIFF fixtures and checks',
   ffmpeg: 'makes audio/video fixtures; streamhash and decode checks',
+  qpdf: 'PDF fixtures (object streams, linearised, encrypted) and qpdf --check',
+  'poppler-utils': 'pdftotext: PDF text before and after cleaning',
 };
 
 function installed(pkg) {

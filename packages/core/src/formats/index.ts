@@ -8,6 +8,10 @@ import { png } from './png/index.js';
 import { webp } from './webp/index.js';
 import { gif } from './gif/index.js';
 import { tiff } from './tiff/index.js';
+import { pdf } from './pdf/index.js';
+import { odf } from './odf/index.js';
+import { ooxml } from './ooxml/index.js';
+import { svg } from './svg/index.js';
 import { aiff } from './aiff/index.js';
 import { flac } from './flac/index.js';
 import { mp3 } from './mp3/index.js';
@@ -15,4 +19,4 @@ import { ogg } from './ogg/index.js';
 import { wav } from './wav/index.js';
 
 // MP3 comes last: a bare MPEG frame sync is the weakest signature.
-export const FORMATS: readonly FormatModule[] = [jpeg, png, webp, gif, tiff, flac, ogg, wav, aiff, mp3];
+export const FORMATS: readonly FormatModule[] = [jpeg, png, webp, gif, tiff, pdf, odf, ooxml, svg, flac, ogg, wav, aiff, mp3];
