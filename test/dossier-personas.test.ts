@@ -41,11 +41,13 @@ describe('generated personas with sparse geotags only', () => {
     });
   }
 
-  it('three night-time geotags give no confident home', async () => {
-    const persona = await makePersona({ seed: 4, timeZone: 'America/Denver', sparse: true, sparseGeotags: 3 });
-    const result = analyse(personaSink(persona));
-    expect(result.places.home === undefined || result.places.home.confidence < 0.5).toBe(true);
-  });
+  for (const count of [3, 5]) {
+    it(`${count} night-time geotags give no confident home`, async () => {
+      const persona = await makePersona({ seed: 4, timeZone: 'America/Denver', sparse: true, sparseGeotags: count });
+      const result = analyse(personaSink(persona));
+      expect(result.places.home === undefined || result.places.home.confidence < 0.5).toBe(true);
+    });
+  }
 
   it('people, identities and flagged posts come out of the same persona', async () => {
     const persona = await makePersona({ seed: 42, timeZone: 'America/Los_Angeles', days: 30 });

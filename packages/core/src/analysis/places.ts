@@ -474,7 +474,8 @@ export function analysePlaces(input: PlaceInput): PlaceAnalysis {
       const share = best.nightScore / totalScore;
       const volume = Math.min(1, best.nightGeotags.length / 10);
       homeStats = best;
-      homeConfidence = Math.min(0.9, share * (0.3 + 0.7 * volume));
+      // Tasse et al. 2016: about 10 night geotags reach near the best achievable; fewer stay below 0.5.
+      homeConfidence = Math.min(0.9, share * volume * 0.9);
       homeBasis = `${best.nightGeotags.length} night-time geotags on ${Math.round(best.nightScore * 10) / 10} weighted nights here, of ${totalNightGeotags} night-time geotags in all`;
       const second = ranked[1];
       if (second !== undefined) runnerUpM = distanceM(best.cluster.lat, best.cluster.lon, second.cluster.lat, second.cluster.lon);
