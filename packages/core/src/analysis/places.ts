@@ -55,8 +55,10 @@ export interface Place {
   readonly lon: number;
   readonly zone: string | undefined;
   confidence: number;
-  /** One line on how the confidence was reached. */
+  /** One line on how the confidence was reached (English; `basisKey` + `basisArgs` for translation). */
   basis: string;
+  basisKey: PlaceBasisKey;
+  basisArgs: Record<string, number>;
   readonly stays: number;
   readonly geotags: number;
   readonly distinctDays: number;
@@ -76,6 +78,8 @@ export interface Place {
   evidenceTotal: number;
   readonly radiusM: number;
 }
+
+export type PlaceBasisKey = 'home-dense' | 'home-sparse' | 'work-dense' | 'work-dense-night' | 'work-sparse' | 'other';
 
 export interface Undetermined {
   readonly topic: 'home' | 'work' | 'places' | 'time-zone' | 'sensitive-places';
@@ -437,6 +441,8 @@ export function analysePlaces(input: PlaceInput): PlaceAnalysis {
   let homeStats: Stats | undefined;
   let homeConfidence = 0;
   let homeBasis = '';
+  let homeKey: PlaceBasisKey = 'other';
+  let homeArgs: Record<string, number> = {};
   let nightShift = false;
   let runnerUpM: number | undefined;
   if (mode === 'dense') {
@@ -455,6 +461,8 @@ export function analysePlaces(input: PlaceInput): PlaceAnalysis {
     homeStats = best;
     homeConfidence = Math.min(0.97, share * (0.5 + 0.5 * coverage) * (0.7 + 0.3 * margin));
     homeBasis = `longest daily rest here on ${best.restDays} of ${restWinner.size} days, and here at night (00:00–06:00 local) on ${best.nights.size} of ${nightsObserved.size} nights`;
+    homeKey = 'home-dense';
+    homeArgs = { restDays: best.restDays, days: restWinner.size, nights: best.nights.size, allNights: nightsObserved.size };
     if (second !== undefined) runnerUpM = distanceM(best.cluster.lat, best.cluster.lon, second.cluster.lat, second.cluster.lon);
     // Night shift: the home's rest is mostly by day and another place holds the nights.
     const byNights = [...stats].sort((a, b) => b.nights.size - a.nights.size)[0] as Stats;
@@ -477,6 +485,8 @@ export function analysePlaces(input: PlaceInput): PlaceAnalysis {
       // Tasse et al. 2016: about 10 night geotags reach near the best achievable; fewer stay below 0.5.
       homeConfidence = Math.min(0.9, share * volume * 0.9);
       homeBasis = `${best.nightGeotags.length} night-time geotags on ${Math.round(best.nightScore * 10) / 10} weighted nights here, of ${totalNightGeotags} night-time geotags in all`;
+      homeKey = 'home-sparse';
+      homeArgs = { here: best.nightGeotags.length, nights: Math.round(best.nightScore * 10) / 10, all: totalNightGeotags };
       const second = ranked[1];
       if (second !== undefined) runnerUpM = distanceM(best.cluster.lat, best.cluster.lon, second.cluster.lat, second.cluster.lon);
       if (homeConfidence < 0.35) notes.push('home-weak');
@@ -487,6 +497,8 @@ export function analysePlaces(input: PlaceInput): PlaceAnalysis {
   let workStats: Stats | undefined;
   let workConfidence = 0;
   let workBasis = '';
+  let workKey: PlaceBasisKey = 'other';
+  let workArgs: Record<string, number> = {};
   if (mode === 'dense') {
     const weekdays = Math.max(1, denseWeekdays.size);
     const hoursOf = (s: Stats): number => (nightShift ? s.weekdayNightHours : s.weekdayDayHours);
@@ -497,6 +509,8 @@ export function analysePlaces(input: PlaceInput): PlaceAnalysis {
       workStats = best;
       workConfidence = Math.min(0.95, daysOf(best) / weekdays / 0.6);
       workBasis = `${nightShift ? 'weekday night' : 'weekday daytime'} presence on ${daysOf(best)} of ${denseWeekdays.size} observed weekdays (${Math.round(hoursOf(best))} h)`;
+      workKey = nightShift ? 'work-dense-night' : 'work-dense';
+      workArgs = { days: daysOf(best), weekdays: denseWeekdays.size, hours: Math.round(hoursOf(best)) };
     } else undetermined.push({ topic: 'work', reason: 'no-regular-weekday-place' });
   } else {
     const ranked = stats.filter((s) => s !== homeStats).sort((a, b) => b.dayGeotagDays.size - a.dayGeotagDays.size);
@@ -505,6 +519,8 @@ export function analysePlaces(input: PlaceInput): PlaceAnalysis {
       workStats = best;
       workConfidence = Math.min(0.6, best.dayGeotagDays.size / 20);
       workBasis = `geotags on ${best.dayGeotagDays.size} different weekdays between 09:00 and 17:00 local time`;
+      workKey = 'work-sparse';
+      workArgs = { days: best.dayGeotagDays.size };
     } else undetermined.push({ topic: 'work', reason: mode === 'sparse' && totalNightGeotags + stats.length > 0 ? 'too-few-weekday-points' : 'no-location-data' });
   }
 
@@ -522,6 +538,8 @@ export function analysePlaces(input: PlaceInput): PlaceAnalysis {
     }
     const confidence = role === 'home' ? homeConfidence : role === 'work' ? workConfidence : Math.min(0.9, s.days.size / Math.max(10, maxDays / 3));
     const basis = role === 'home' ? homeBasis : role === 'work' ? workBasis : `seen on ${s.days.size} different days${s.hours > 0 ? `, ${Math.round(s.hours)} h in all` : ''}`;
+    const basisKey: PlaceBasisKey = role === 'home' ? homeKey : role === 'work' ? workKey : 'other';
+    const basisArgs = role === 'home' ? homeArgs : role === 'work' ? workArgs : { days: s.days.size, hours: Math.round(s.hours) };
     const evidence = pickEvidence(s, role);
     const placeNames = [...new Set(s.cluster.members.flatMap((m) => (m.kind === 'geotag' && m.record.placeName ? [m.record.placeName] : [])))].slice(0, 5);
     const radiusM = Math.max(20, median(s.cluster.members.map((m) => distanceM(lat, lon, m.lat, m.lon))));
@@ -533,6 +551,8 @@ export function analysePlaces(input: PlaceInput): PlaceAnalysis {
       zone: s.cluster.zone,
       confidence: Math.round(confidence * 100) / 100,
       basis,
+      basisKey,
+      basisArgs,
       stays: s.stays,
       geotags: s.geotags,
       distinctDays: s.days.size,

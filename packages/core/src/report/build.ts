@@ -54,7 +54,7 @@ export function buildReport(analysis: Analysis, options: BuildOptions = {}): Dos
       lat: Math.round(p.lat * 1e6) / 1e6,
       lon: Math.round(p.lon * 1e6) / 1e6,
       confidence: p.confidence,
-      basis: p.basis,
+      basis: s.basis(p.basisKey, p.basisArgs),
       ...(near !== undefined ? { near } : {}),
       ...(p.zone !== undefined ? { zone: p.zone } : {}),
       radiusM: p.radiusM,
@@ -79,7 +79,7 @@ export function buildReport(analysis: Analysis, options: BuildOptions = {}): Dos
     const label = nameOf(home).label;
     findings.push({
       id: 'home', section: 'places', title: s.findingHomeTitle,
-      text: `${s.findingHomeText(home.basis, label, pa.homeRunnerUpM)}${pa.nightShift ? ` ${s.findingHomeNightShift}` : ''}${home.placeNames.some((n) => /^(home|casa|hogar)$/i.test(n.trim())) ? ` ${s.findingHomeSelfLabel}` : ''}`,
+      text: `${s.findingHomeText(s.basis(home.basisKey, home.basisArgs), label, pa.homeRunnerUpM)}${pa.nightShift ? ` ${s.findingHomeNightShift}` : ''}${home.placeNames.some((n) => /^(home|casa|hogar)$/i.test(n.trim())) ? ` ${s.findingHomeSelfLabel}` : ''}`,
       confidence: home.confidence, weight: 10 * Math.max(0.3, home.confidence),
       evidence: home.evidence.map((e) => placeEvidence(e, s)), evidenceTotal: home.evidenceTotal,
       sources: ['Tasse, Sciuto & Hong 2016 (ICWSM)', 'Li et al. 2008 (ACM GIS), stay points', 'Chen & Poorthuis 2021; trackintel: longest duration'],
@@ -88,7 +88,7 @@ export function buildReport(analysis: Analysis, options: BuildOptions = {}): Dos
   if (work !== undefined) {
     findings.push({
       id: 'work', section: 'places', title: s.findingWorkTitle,
-      text: s.findingWorkText(work.basis, nameOf(work).label, home ? distanceM(home.lat, home.lon, work.lat, work.lon) : undefined),
+      text: s.findingWorkText(s.basis(work.basisKey, work.basisArgs), nameOf(work).label, home ? distanceM(home.lat, home.lon, work.lat, work.lon) : undefined),
       confidence: work.confidence, weight: 8 * Math.max(0.3, work.confidence),
       evidence: work.evidence.map((e) => placeEvidence(e, s)), evidenceTotal: work.evidenceTotal,
     });
@@ -106,7 +106,7 @@ export function buildReport(analysis: Analysis, options: BuildOptions = {}): Dos
   for (const p of pa.places.filter((x) => x.role === 'other').slice(0, 4)) {
     findings.push({
       id: `place-${p.id}`, section: 'places', title: s.findingPlaceTitle(nameOf(p).label.replace(/^in /, '')),
-      text: s.findingPlaceText(p.basis), confidence: p.confidence, weight: 2 * p.confidence,
+      text: s.findingPlaceText(s.basis(p.basisKey, p.basisArgs)), confidence: p.confidence, weight: 2 * p.confidence,
       evidence: p.evidence.slice(0, 4).map((e) => placeEvidence(e, s)), evidenceTotal: p.evidenceTotal,
     });
   }

@@ -99,7 +99,7 @@ export function renderReportHtml(report: DossierReport, options: HtmlOptions = {
       return a && b ? `<li>${esc(`${a.kind} “${a.value}” (${a.platforms.join(', ')})`)}${l.a !== l.b ? ` ↔ ${esc(`${b.kind} “${b.value}” (${b.platforms.join(', ')})`)}` : ''} — ${esc(l.reason.replace(/-/g, ' '))}</li>` : '';
     }).join('');
     const people = report.people.slice(0, 10).map((p) => `<tr><td>${esc(p.name ?? '')}</td><td>${esc(p.handles.map((h) => `@${h}`).join(' '))}</td><td>${esc(p.platforms.join(', '))}</td><td>${p.tagged}</td><td>${p.mentioned}</td><td>${p.messages}</td><td>${p.mutual ? '✓' : ''}</td></tr>`).join('');
-    parts.push(`<section id="graph"><h2>${esc(s.headings.graph)}</h2>${graph}${links ? `<ul>${links}</ul>` : ''}${people ? `<table><thead><tr><th>Name</th><th>Handle</th><th>Where</th><th>Tagged</th><th>Mentioned</th><th>Messages</th><th>Mutual</th></tr></thead><tbody>${people}</tbody></table>` : ''}</section>`);
+    parts.push(`<section id="graph"><h2>${esc(s.headings.graph)}</h2>${graph}${links ? `<ul>${links}</ul>` : ''}${people ? `<table><thead><tr>${(['name', 'handle', 'where', 'tagged', 'mentioned', 'messages', 'mutual'] as const).map((k) => `<th>${esc(s.peopleCols[k])}</th>`).join('')}</tr></thead><tbody>${people}</tbody></table>` : ''}</section>`);
   }
 
   // Flagged posts

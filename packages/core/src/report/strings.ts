@@ -30,6 +30,7 @@ export interface Strings {
   readonly summaryFlagged: (n: number) => string;
   readonly summaryMedia: (gps: number, serial: number) => string;
   readonly summaryPlan: (n: number) => string;
+  readonly basis: (key: string, a: Readonly<Record<string, number>>) => string;
   readonly findingHomeTitle: string;
   readonly findingHomeText: (basis: string, near: string, runnerUp?: number) => string;
   readonly findingHomeNightShift: string;
@@ -70,6 +71,7 @@ export interface Strings {
   readonly categories: Readonly<Record<string, string>>;
   readonly flagNote: string;
   readonly mediaCols: Readonly<Record<'file' | 'exposes' | 'when', string>>;
+  readonly peopleCols: Readonly<Record<'name' | 'handle' | 'where' | 'tagged' | 'mentioned' | 'messages' | 'mutual', string>>;
   readonly exposes: Readonly<Record<'gps' | 'serial' | 'device' | 'faces', string>>;
   readonly you: string;
   readonly heatLegend: string;
@@ -114,6 +116,16 @@ export const EN: Strings = {
   summaryFlagged: (n) => `${n} post${n === 1 ? '' : 's'} would be picked up by a published monitoring keyword list or read as hostile to an agency.`,
   summaryMedia: (gps, serial) => `${gps} photo${gps === 1 ? '' : 's'} or video${gps === 1 ? '' : 's'} carry GPS${serial > 0 ? `, ${serial} carry your camera's serial number` : ''}.`,
   summaryPlan: (n) => `The plan below lists ${n} action${n === 1 ? '' : 's'}, the one that removes the most first.`,
+  basis: (key, a) => {
+    switch (key) {
+      case 'home-dense': return `longest daily rest here on ${a.restDays} of ${a.days} days, and here at night (00:00–06:00 local) on ${a.nights} of ${a.allNights} nights`;
+      case 'home-sparse': return `${a.here} night-time geotags here on ${a.nights} weighted nights, of ${a.all} night-time geotags in all`;
+      case 'work-dense': return `weekday daytime presence on ${a.days} of ${a.weekdays} observed weekdays (${a.hours} h)`;
+      case 'work-dense-night': return `weekday night presence on ${a.days} of ${a.weekdays} observed weekdays (${a.hours} h)`;
+      case 'work-sparse': return `geotags on ${a.days} different weekdays between 09:00 and 17:00 local time`;
+      default: return `seen on ${a.days} different days${a.hours ? `, ${a.hours} h in all` : ''}`;
+    }
+  },
   findingHomeTitle: 'Where you most likely live',
   findingHomeText: (basis, near, runnerUp) => `An analyst would likely conclude that you live ${near}. Reason: ${basis}.${runnerUp !== undefined ? ` The next most likely place is ${km(runnerUp)} away.` : ''} Analysts' tools are told to look where a phone sits at night for a likely home.`,
   findingHomeNightShift: 'Your longest daily rest is during the day and your nights are spent elsewhere: a night-shift pattern. We used the place of your longest rest as home, which is what a careful analyst would do too.',
@@ -195,6 +207,7 @@ export const EN: Strings = {
   },
   flagNote: 'Shown only to you. Keyword list: DHS Media Monitoring Capability, Analyst\'s Desktop Reference Binder (2011). Sentiment: VADER (Hutto & Gilbert 2014). Sentiment is not stance: software gets sarcasm and context wrong.',
   mediaCols: { file: 'File', exposes: 'Gives away', when: 'When' },
+  peopleCols: { name: 'Name', handle: 'Handle', where: 'Where', tagged: 'Tagged', mentioned: 'Mentioned', messages: 'Messages', mutual: 'Follow each other' },
   exposes: { gps: 'exact location', serial: 'device serial number', device: 'device model', faces: 'faces' },
   you: 'You',
   heatLegend: 'Darker = more often there at that hour (local time).',
@@ -226,17 +239,120 @@ export const ES: Strings = {
   roles: { home: 'Casa', work: 'Trabajo', other: 'Lugar frecuente' },
   confidence: (c) => (c >= 0.75 ? `confianza alta (${pct(c)})` : c >= 0.45 ? `confianza media (${pct(c)})` : `confianza baja (${pct(c)}): una suposición`),
   evidence: 'Pruebas',
+  evidenceMore: (shown, total) => `Se muestran ${shown} de ${total} elementos de prueba.`,
   columns: { when: 'Cuándo', source: 'Archivo', item: 'Elemento', detail: 'Detalle' },
   near: (name, dist) => (dist < 1_500 ? `en ${name}` : `a ${km(dist)} de ${name}`),
+  headlineNone: 'Tus exportaciones le dan poco a un analista: ningún lugar, persona o publicación destacó.',
+  headline: (home, work, people, flagged) =>
+    `${home && work ? 'Alguien con estos archivos probablemente sabría dónde duermes y dónde trabajas' : home ? 'Alguien con estos archivos probablemente sabría dónde duermes' : work ? 'Alguien con estos archivos probablemente sabría dónde pasas los días laborables' : 'Tus archivos no revelan tu casa, pero aun así dicen mucho'}${people > 0 ? ', quiénes son cercanos a ti' : ''}${flagged > 0 ? ' y cuáles de tus publicaciones marcaría un sistema de vigilancia' : ''}.`,
+  summaryHome: (near, conf, radius) => `Casa: ${near}, ${ES.confidence(conf)}, ubicada con un margen de unos ${km(radius)}.`,
+  summaryWork: (near, conf) => `Trabajo o lugar de días laborables: ${near}, ${ES.confidence(conf)}.`,
+  summaryPlaces: (n) => `${n} ${n === 1 ? 'otro lugar al que vuelves' : 'otros lugares a los que vuelves'}.`,
+  summaryPeople: (n, top) => `${n} ${n === 1 ? 'persona queda expuesta' : 'personas quedan expuestas'} a través de tus cuentas; sobre todo ${top}.`,
+  summaryIdentities: (platforms) => `${platforms} de tus cuentas se pueden unir como una sola persona.`,
+  summaryFlagged: (n) => `${n} ${n === 1 ? 'publicación sería detectada' : 'publicaciones serían detectadas'} por una lista pública de palabras de vigilancia o leídas como hostiles a una agencia.`,
+  summaryMedia: (gps, serial) => `${gps} ${gps === 1 ? 'foto o video lleva' : 'fotos o videos llevan'} GPS${serial > 0 ? `; ${serial} llevan el número de serie de tu cámara` : ''}.`,
+  summaryPlan: (n) => `El plan de abajo tiene ${n} ${n === 1 ? 'acción' : 'acciones'}, primero la que más elimina.`,
+  basis: (key, a) => {
+    switch (key) {
+      case 'home-dense': return `tu descanso diario más largo fue aquí ${a.restDays} de ${a.days} días, y estuviste aquí de noche (00:00–06:00 hora local) ${a.nights} de ${a.allNights} noches`;
+      case 'home-sparse': return `${a.here} ubicaciones nocturnas aquí en ${a.nights} noches ponderadas, de ${a.all} ubicaciones nocturnas en total`;
+      case 'work-dense': return `presencia de día en ${a.days} de ${a.weekdays} días laborables observados (${a.hours} h)`;
+      case 'work-dense-night': return `presencia de noche en ${a.days} de ${a.weekdays} días laborables observados (${a.hours} h)`;
+      case 'work-sparse': return `ubicaciones en ${a.days} días laborables distintos entre las 09:00 y las 17:00 hora local`;
+      default: return `visto en ${a.days} días distintos${a.hours ? `, ${a.hours} h en total` : ''}`;
+    }
+  },
   findingHomeTitle: 'Dónde es más probable que vivas',
+  findingHomeText: (basis, near, runnerUp) => `Un analista probablemente concluiría que vives ${near}. Motivo: ${basis}.${runnerUp !== undefined ? ` El siguiente lugar más probable está a ${km(runnerUp)}.` : ''} A los usuarios de estas herramientas se les dice que busquen dónde pasa la noche un teléfono para encontrar una casa probable.`,
+  findingHomeNightShift: 'Tu descanso diario más largo es de día y pasas las noches en otro lugar: un patrón de turno de noche. Tomamos como casa el lugar de tu descanso más largo, como haría un analista cuidadoso.',
+  findingHomeSelfLabel: 'Tus propias exportaciones también llaman "Casa" a este lugar (por ejemplo, el historial de lugares de Google), lo que lo confirma.',
   findingWorkTitle: 'Dónde es más probable que trabajes',
+  findingWorkText: (basis, near, d) => `Un analista probablemente concluiría que trabajas ${near}${d !== undefined ? `, a ${km(d)} de tu casa` : ''}. Motivo: ${basis}.`,
+  findingPlaceTitle: (name) => `Un lugar al que vuelves: ${name}`,
+  findingPlaceText: (basis) => `Fuiste con la frecuencia suficiente para que sea parte de tu patrón: ${basis}.`,
+  findingRoutineTitle: 'Tu rutina se puede predecir',
+  findingRoutineText: (leave, back, place) => `En un día laborable normal ${leave ? `sales de ${place} hacia las ${leave}` : `estás en ${place} a horas previsibles`}${back ? ` y vuelves hacia las ${back}` : ''}. Quien quisiera encontrarte sabría cuándo.`,
+  findingUniqueTitle: 'Cuánto reduce esto quién eres',
   findingPeopleTitle: 'Personas expuestas a través de ti',
+  findingPeopleText: (names) => `Tus exportaciones nombran a estas personas más que a nadie (etiquetas, menciones, mensajes, seguimiento mutuo): ${names}. Las herramientas de mapeo de redes las añadirían a tu expediente, y a ti al suyo.`,
   findingIdentityTitle: 'Tus cuentas se pueden vincular entre sí',
+  findingIdentityText: (ids, platforms) => `Los mismos identificadores aparecen en ${platforms}: ${ids}. Reusar nombres de usuario, correos y teléfonos es cómo las herramientas unen cuentas separadas en una sola persona.`,
   findingPostsTitle: 'Publicaciones que un monitor automático marcaría',
+  findingPostsText: (n, negative, cats) => `${n} ${n === 1 ? 'publicación contiene' : 'publicaciones contienen'} palabras de una lista pública de vigilancia del gobierno (${cats})${negative > 0 ? `, y ${negative} podría${negative === 1 ? '' : 'n'} ser leída${negative === 1 ? '' : 's'} por un programa como muy negativa${negative === 1 ? '' : 's'} hacia una agencia` : ''}. No es un juicio sobre ti: la lista está llena de palabras cotidianas.`,
   findingMediaTitle: 'Tus fotos revelan lugares y tu cámara',
+  findingMediaText: (gps, serial, devices, faces) => `${gps} ${gps === 1 ? 'archivo lleva' : 'archivos llevan'} coordenadas GPS exactas${serial > 0 ? `; ${serial} llevan un número de serie que los une a una cámara o teléfono` : ''}${devices ? ` (dispositivos: ${devices})` : ''}.${faces !== undefined ? ` ${faces} muestran caras.` : ''}`,
+  findingSensitiveTitle: 'Visitas a lugares sensibles',
+  findingSensitiveText: (list) => `Los nombres de lugares en tus exportaciones muestran visitas a: ${list}. Aquí solo se muestra el tipo de lugar, no su nombre.`,
+  uniquenessPair: (d) => `Tu casa y tu trabajo probables están a ${km(d)}. En datos del censo de EE. UU., conocer el barrio (sección censal) de la casa y del trabajo de alguien lo reduce a unas 21 personas; a nivel de manzana, normalmente a una sola (Golle y Partridge 2009, solo EE. UU.).`,
+  uniquenessPoints: (n) => `Tus archivos tienen ${n.toLocaleString('es')} ubicaciones con fecha. Cuatro horas y lugares bastan para identificar a cerca del 95% de las personas en un conjunto de 1,5 millones de teléfonos (de Montjoye et al. 2013), y todavía al 93% entre 60 millones (Farzanehfar et al. 2021).`,
+  uniquenessHomeOnly: 'La casa sola es menos única que casa y trabajo juntos (Zang y Bolot 2011), pero es la dirección a la que alguien iría.',
+  uniquenessDistance: (r) => `La estimación de tu casa tiene un margen de unos ${km(r)}: unas pocas casas.`,
+  whyNight: 'de noche',
+  whyRest: 'descanso largo',
+  whyWeekday: 'día laborable',
+  whySeen: 'visto aquí',
+  samples: (count) => `muestras de ubicación ${count}`,
+  duration: (m) => (m >= 60 ? `${Math.floor(m / 60)} h ${m % 60} min` : `${m} min`),
+  unknown: {
+    ...EN.unknown,
+    'home:no-location-data': 'Casa: tus exportaciones no tienen datos de ubicación, así que no se pudo estimar. Las ubicaciones de tus amigos o el texto de tus publicaciones aún pueden revelar tu ciudad (Compton et al. 2014: error mediano de 6 km).',
+    'home:no-night-data': 'Casa: ninguna de tus ubicaciones cae de noche en hora local, así que no se pudo determinar.',
+    'home:too-few-night-points': 'Casa: muy pocas ubicaciones nocturnas (menos de 3) para decir dónde vives. Con unas 10, los métodos publicados encuentran la mayoría de las casas a menos de 1 km (Tasse et al. 2016).',
+    'work:no-location-data': 'Trabajo: no hay datos de ubicación.',
+    'work:no-regular-weekday-place': 'Trabajo: ningún lugar aparte de la casa se visitó en suficientes días laborables para llamarlo trabajo.',
+    'work:too-few-weekday-points': 'Trabajo: muy pocas ubicaciones de día laborable para nombrar un lugar de trabajo.',
+    'places:none-located': 'Lugares: nada en tus exportaciones lleva una ubicación.',
+    'sensitive-places:none-named': 'Lugares sensibles (salud, religión, vida nocturna, oficinas legales o de inmigración): lowprofile no tiene un mapa de negocios sin conexión, así que solo los ve cuando tus exportaciones nombran el lugar, y ningún nombre lo hizo. Un analista con un mapa de negocios sí podría saberlo.',
+    'faces:not-checked': 'Caras: en esta ejecución no se buscaron caras en las fotos.',
+    'sentiment:spanish': 'El sentimiento en español usa una lista corta de palabras, no un modelo completo: tómalo como aproximado.',
+    'monitoring-list:unverified': 'La lista de palabras de vigilancia (DHS, 2011) de esta versión aún no se ha comprobado palabra por palabra con el documento publicado.',
+    'time-zone:border': 'Cerca de las fronteras de husos horarios, la zona puede ser incorrecta en 1 de cada 10 lugares habitados; las horas pueden variar en una hora.',
+    'home:moved': 'Si te mudaste durante este periodo, puede que no aparezca la casa anterior.',
+    'time-zone:zone-unknown': 'Huso horario: para algunos lugares no se pudo calcular, así que sus horas no se usaron.',
+  },
+  plan: {
+    'delete-location-history': { title: 'Borra tu historial de ubicaciones de Google y desactívalo', text: 'En Google Maps: Configuración → Cronología (o myactivity.google.com → Historial de ubicaciones) → borrar todo, y desactiva la Cronología. Esto elimina el rastro que revela tu casa, tu trabajo y tu rutina.' },
+    'delete-geotagged-posts': { title: 'Borra o haz privadas las publicaciones que muestran dónde vives', text: 'Estas publicaciones llevan la ubicación de tu casa probable. Bórralas, archívalas o quítales la ubicación.' },
+    'strip-photos': { title: 'Quita la ubicación y los datos del dispositivo de tus fotos', text: 'Usa `lowprofile scrub` en tus fotos antes de compartirlas y desactiva la ubicación en la app de la cámara.' },
+    'privatise-flagged': { title: 'Revisa las publicaciones marcadas', text: 'Tú decides: borrarlas, hacerlas privadas o dejarlas. Las herramientas de vigilancia recogen las publicaciones públicas.' },
+    'unique-handles': { title: 'Usa nombres de usuario y correos distintos en cada cuenta', text: 'Cambia el nombre de usuario, correo o teléfono repetido en una de las cuentas para que ya no coincidan.' },
+    'ad-id': { title: 'Desactiva el identificador de publicidad de tu teléfono', text: 'Android: Ajustes → Privacidad → Anuncios → Borrar ID de publicidad. iPhone: Ajustes → Privacidad y seguridad → Rastreo → desactivado. Los corredores de datos venden rastros de ubicación asociados a este ID.' },
+    'app-permissions': { title: 'Da a las apps ubicación "aproximada" y solo mientras las usas', text: 'Las apps que ven tu ubicación exacta todo el tiempo son la fuente de los datos de ubicación que se venden.' },
+    'broker-opt-out': { title: 'Pide a los corredores de datos que borren tu dirección', text: 'Los sitios de búsqueda de personas publican direcciones. Usa la lista de exclusión en github.com/yaelwrites/Big-Ass-Data-Broker-Opt-Out-List; en California, el portal DROP del estado.' },
+    'strava-zones': { title: 'Pon una zona de privacidad grande en Strava', text: 'Oculta el inicio y el final de tus actividades alrededor de tu casa, con una zona más grande que la predeterminada y no centrada en tu puerta (Hassan et al. 2018; Mink et al. 2022).' },
+    'untag-people': { title: 'Quita etiquetas y oculta tu lista de amigos', text: 'Quita las etiquetas de las personas más expuestas a través de ti y oculta tus listas de seguidores o amigos donde se pueda.' },
+    rerun: { title: 'Vuelve a usar lowprofile después de limpiar', text: 'Descarga exportaciones nuevas y repite la auditoría para ver qué queda.' },
+  },
+  planImpact: (i) => `Elimina cerca del ${i}% de este expediente`,
+  planFor: (f) => `Para ${f.includes(',') ? 'los hallazgos' : 'el hallazgo'} ${f}`,
+  reasonKeyword: (cat, word) => `«${word}» está en la lista de vigilancia (${cat})`,
+  reasonNegative: (agency, word) => `un programa podría leer esto como muy negativo hacia ${agency} («${word}»)`,
+  categories: {
+    'dhs-agencies': 'DHS y otras agencias',
+    'domestic-security': 'seguridad interior',
+    'hazmat-nuclear': 'materiales peligrosos y nuclear',
+    health: 'salud',
+    infrastructure: 'seguridad de infraestructuras',
+    'southwest-border': 'violencia en la frontera suroeste',
+    terrorism: 'terrorismo',
+    'weather-disaster': 'clima / desastres / emergencias',
+    cyber: 'ciberseguridad',
+    'legal-immigration': 'oficinas legales o de inmigración',
+    religion: 'lugares de culto',
+    nightlife: 'vida nocturna',
+    'politics-protest': 'lugares políticos y protestas',
+  },
+  flagNote: 'Solo lo ves tú. Lista de palabras: DHS Media Monitoring Capability, Analyst\'s Desktop Reference Binder (2011). Sentimiento: VADER (Hutto y Gilbert 2014). El sentimiento no es una postura: los programas se equivocan con el sarcasmo y el contexto.',
+  mediaCols: { file: 'Archivo', exposes: 'Revela', when: 'Cuándo' },
+  peopleCols: { name: 'Nombre', handle: 'Usuario', where: 'Dónde', tagged: 'Etiquetas', mentioned: 'Menciones', messages: 'Mensajes', mutual: 'Se siguen' },
+  exposes: { gps: 'ubicación exacta', serial: 'número de serie del dispositivo', device: 'modelo del dispositivo', faces: 'caras' },
   you: 'Tú',
-  days: ['lun', 'mar', 'mié', 'jue', 'vie', 'sáb', 'dom'],
   heatLegend: 'Más oscuro = más a menudo allí a esa hora (hora local).',
+  days: ['lun', 'mar', 'mié', 'jue', 'vie', 'sáb', 'dom'],
+  mapNote: (scale) => `Los círculos muestran cada lugar y con qué precisión se conoce; la barra mide ${scale}. Contornos: Natural Earth.`,
+  inputsText: (records, points, files, issues) => `${records.toLocaleString('es')} elementos y ${points.toLocaleString('es')} muestras de ubicación de ${files} archivo${files === 1 ? '' : 's'}${issues > 0 ? `; se omitieron ${issues} (abajo)` : ''}.`,
+  noneFound: 'No se encontró nada.',
 };
 
 export function strings(language: Language): Strings {
