@@ -99,7 +99,25 @@ export function ringsToPath(rings: readonly Ring[], projection: Projection): str
       if (y > maxY) maxY = y;
     }
     if (maxX < 0 || maxY < 0 || minX > width || minY > height) continue;
-    parts.push(`M${pts.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join('L')}Z`);
+    // Vertices far outside the canvas are clamped to a frame just outside it, and runs along the
+    // frame are dropped: the fill inside the canvas is unchanged and a continent shrinks to a few
+    // hundred points at city scale.
+    const m = 20;
+    const out: [number, number][] = [];
+    const onFrame = (p: [number, number]): string | undefined => (p[0] === -m ? 'l' : p[0] === width + m ? 'r' : p[1] === -m ? 't' : p[1] === height + m ? 'b' : undefined);
+    for (const [x, y] of pts) {
+      const q: [number, number] = [Math.round(Math.min(width + m, Math.max(-m, x)) * 10) / 10, Math.round(Math.min(height + m, Math.max(-m, y)) * 10) / 10];
+      const last = out[out.length - 1];
+      if (last !== undefined && last[0] === q[0] && last[1] === q[1]) continue;
+      const prev = out[out.length - 2];
+      if (prev !== undefined && last !== undefined) {
+        const edge = onFrame(q);
+        if (edge !== undefined && onFrame(last) === edge && onFrame(prev) === edge) out.pop();
+      }
+      out.push(q);
+    }
+    if (out.length < 3) continue;
+    parts.push(`M${out.map(([x, y]) => `${x},${y}`).join('L')}Z`);
   }
   return parts.join('');
 }

@@ -33,7 +33,7 @@ table{border-collapse:collapse;width:100%;font-size:13px;margin-top:8px}th,td{te
 td.file{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px;word-break:break-all}
 details summary{cursor:pointer;color:var(--muted);font-size:14px;margin-top:6px}
 .note,.src{color:var(--muted);font-size:13px}.src{font-style:italic}
-svg{width:100%;height:auto;display:block}svg text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
+svg{width:100%;height:auto;display:block}svg.overview{width:240px;max-width:40%;float:right;margin:8px 0 8px 12px;border:1px solid var(--line)}svg text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
 .legend span{display:inline-flex;align-items:center;margin-right:14px;font-size:14px}.legend i{width:14px;height:14px;border-radius:50%;display:inline-block;margin-right:6px}
 .heats{display:grid;grid-template-columns:1fr;gap:14px}
 .plan ol{padding-left:0;list-style:none;margin:0}.plan li{border:1px solid var(--line);border-radius:12px;padding:12px 14px;margin:10px 0;display:grid;grid-template-columns:44px 1fr;gap:10px}

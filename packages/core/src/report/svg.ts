@@ -69,17 +69,17 @@ export function mapSvg(places: readonly ReportPlace[], s: Strings, basemap?: { d
       const [x, y] = op.project(p.lon, p.lat);
       return `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="6" fill="${ROLE_COLOUR[p.role]}" stroke="#fff"/><text x="${x.toFixed(1)}" y="${(y + 3.5).toFixed(1)}" text-anchor="middle" font-size="8" font-weight="700" fill="#fff">${esc(markerLabel(p))}</text>`;
     }).join('');
-    inset = `<g transform="translate(${W - ow - 10},10)"><rect width="${ow}" height="${oh}" fill="#dbe8f3" stroke="#9ca3af"/>`
-      + `<svg width="${ow}" height="${oh}" viewBox="0 0 ${ow} ${oh}"><path d="${ringsToPath(basemap.overview, op)}" fill="#f4f1ea" stroke="#a8a29e" stroke-width="0.5"/>`
-      + `<rect x="${((bx0 + bx1) / 2 - bw / 2).toFixed(1)}" y="${((by0 + by1) / 2 - bh / 2).toFixed(1)}" width="${bw.toFixed(1)}" height="${bh.toFixed(1)}" fill="none" stroke="#c0392b" stroke-width="1.5"/>${farDots}</svg></g>`;
+    inset = `<svg class="overview" viewBox="0 0 ${ow} ${oh}" role="img" aria-label="overview" xmlns="http://www.w3.org/2000/svg"><rect width="${ow}" height="${oh}" fill="#dbe8f3"/>`
+      + `<path d="${ringsToPath(basemap.overview, op)}" fill="#f4f1ea" stroke="#a8a29e" stroke-width="0.5"/>`
+      + `<rect x="${((bx0 + bx1) / 2 - bw / 2).toFixed(1)}" y="${((by0 + by1) / 2 - bh / 2).toFixed(1)}" width="${bw.toFixed(1)}" height="${bh.toFixed(1)}" fill="none" stroke="#c0392b" stroke-width="1.5"/>${farDots}</svg>`;
   }
   return `<svg class="map" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(s.headings.map)}" xmlns="http://www.w3.org/2000/svg">`
     + `<rect width="${W}" height="${H}" fill="${land ? '#dbe8f3' : '#f4f1ea'}"/>`
     + (land ? `<path d="${land}" fill="#f4f1ea" stroke="#a8a29e" stroke-width="1"/>` : '')
     + gridLines(W, H)
-    + marks + inset
+    + marks
     + `<g transform="translate(16,${H - 20})"><rect x="-6" y="-16" width="${(barPx + 70).toFixed(1)}" height="26" fill="#fff" fill-opacity="0.8" rx="4"/><line x1="0" y1="0" x2="${barPx.toFixed(1)}" y2="0" stroke="#111" stroke-width="3"/><text x="${(barPx + 8).toFixed(1)}" y="4" font-size="12">${formatDistance(bar)}</text></g>`
-    + `</svg><p class="note">${esc(s.mapNote(formatDistance(bar)))}</p>`;
+    + `</svg>${inset}<p class="note">${esc(s.mapNote(formatDistance(bar)))}</p>`;
 }
 
 function gridLines(W: number, H: number): string {
