@@ -108,7 +108,12 @@ interface Cluster {
   zone: string | undefined;
 }
 
-/** Connected components of the "within ε" graph, found through a lat/lon grid and union-find. */
+/**
+ * Connected components of the "within ε" graph (DBSCAN with minPts = 1), on a grid of cells ε/√2
+ * wide: every pair inside one cell is within ε, so a cell is joined in one pass, and only cells up
+ * to two apart need comparing, pair by pair only until one link is found. Near-linear even when
+ * tens of thousands of photos or stays sit at one home.
+ */
 export function clusterObservations(observations: readonly Observation[], epsM = CLUSTER_EPS_M): Observation[][] {
   const n = observations.length;
   const parent = new Int32Array(n);
@@ -120,31 +125,51 @@ export function clusterObservations(observations: readonly Observation[], epsM =
     }
     return i;
   };
-  const dLat = epsM / metresPerDegree(0).lat;
+  const union = (a: number, b: number): void => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[rb] = ra;
+  };
+  const side = epsM / Math.SQRT2;
+  const dLat = side / metresPerDegree(0).lat;
   const rowOf = (lat: number): number => Math.floor(lat / dLat);
-  const dLonOfRow = (row: number): number => epsM / metresPerDegree(Math.min(89, Math.abs((row + 0.5) * dLat))).lon;
+  const dLonOfRow = (row: number): number => side / metresPerDegree(Math.min(89, Math.abs((row + 0.5) * dLat))).lon;
   const grid = new Map<string, number[]>();
+  const cells: { row: number; col: number; members: number[] }[] = [];
   for (let i = 0; i < n; i++) {
     const o = observations[i] as Observation;
     const row = rowOf(o.lat);
-    const key = `${row}:${Math.floor(o.lon / dLonOfRow(row))}`;
+    const col = Math.floor(o.lon / dLonOfRow(row));
+    const key = `${row}:${col}`;
     const cell = grid.get(key);
-    if (cell === undefined) grid.set(key, [i]);
-    else cell.push(i);
+    if (cell === undefined) {
+      const members = [i];
+      grid.set(key, members);
+      cells.push({ row, col, members });
+    } else {
+      union(cell[0] as number, i);
+      cell.push(i);
+    }
   }
-  for (let i = 0; i < n; i++) {
-    const o = observations[i] as Observation;
-    const row0 = rowOf(o.lat);
-    for (let row = row0 - 1; row <= row0 + 1; row++) {
-      const col0 = Math.floor(o.lon / dLonOfRow(row));
-      for (let col = col0 - 1; col <= col0 + 1; col++) {
-        const cell = grid.get(`${row}:${col}`);
-        if (cell === undefined) continue;
-        for (const j of cell) {
-          if (j <= i) continue;
-          const p = observations[j] as Observation;
-          if (find(i) === find(j)) continue;
-          if (distanceM(o.lat, o.lon, p.lat, p.lon) <= epsM) parent[find(j)] = find(i);
+  for (const cell of cells) {
+    const a = cell.members;
+    const centreLon = observations[a[0] as number]?.lon ?? 0;
+    for (let row = cell.row - 2; row <= cell.row + 2; row++) {
+      // Columns of a neighbouring row are narrower or wider: find them from this cell's longitude.
+      const col0 = Math.floor(centreLon / dLonOfRow(row));
+      for (let col = col0 - 3; col <= col0 + 3; col++) {
+        if (row === cell.row && col === cell.col) continue;
+        const b = grid.get(`${row}:${col}`);
+        if (b === undefined || find(a[0] as number) === find(b[0] as number)) continue;
+        search: for (const i of a) {
+          const o = observations[i] as Observation;
+          for (const j of b) {
+            const p = observations[j] as Observation;
+            if (distanceM(o.lat, o.lon, p.lat, p.lon) <= epsM) {
+              union(i, j);
+              break search;
+            }
+          }
         }
       }
     }

@@ -33,3 +33,29 @@ describe('trace store and stay points', () => {
     expect(stays[0]?.firstIndex).toBe(0);
   });
 });
+
+describe('clustering', () => {
+  it('joins chains within ε, keeps places farther apart separate, and matches a brute-force check', async () => {
+    const { clusterObservations } = await import('./places.js');
+    let seed = 3;
+    const rand = (): number => ((seed = (seed * 1103515245 + 12345) >>> 0) / 4294967296);
+    const obs = Array.from({ length: 600 }, (_, i) => {
+      const centre = i % 3 === 0 ? [40, -74] : i % 3 === 1 ? [40.01, -74] : [40 + rand() * 0.05, -74 + rand() * 0.05];
+      return { kind: 'geotag' as const, lat: (centre[0] as number) + (rand() - 0.5) * 0.0008, lon: (centre[1] as number) + (rand() - 0.5) * 0.0008, time: { epochMs: i, basis: 'utc' as const }, record: { id: String(i), kind: 'post' as const, source: { platform: 'x' as const, archive: '', file: '' } } };
+    });
+    const groups = clusterObservations(obs, 100);
+    // Brute force: union-find over all pairs.
+    const parent = obs.map((_, i) => i);
+    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i] as number)));
+    for (let i = 0; i < obs.length; i++) for (let j = i + 1; j < obs.length; j++) {
+      const a = obs[i]!;
+      const b = obs[j]!;
+      const dy = (a.lat - b.lat) * 111_195;
+      const dx = (a.lon - b.lon) * 111_195 * Math.cos((a.lat * Math.PI) / 180);
+      if (Math.hypot(dx, dy) <= 100) parent[find(j)] = find(i);
+    }
+    const expected = new Set(obs.map((_, i) => find(i))).size;
+    expect(groups.length).toBe(expected);
+    expect(groups.reduce((s, g) => s + g.length, 0)).toBe(600);
+  });
+});

@@ -39,21 +39,39 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+function offsetByIntl(zone: string, at: number): number {
+  const parts = formatterFor(zone).formatToParts(new Date(at));
+  const field = (type: string): number => Number(parts.find((part) => part.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(field('year'), field('month') - 1, field('day'), field('hour') % 24, field('minute'), field('second'));
+  return asUtc - Math.floor(at / 1000) * 1000;
+}
+
+const WEEK_MS = 7 * 24 * HOUR_MS;
+const weekCache = new Map<string, number | null>();
+
 /**
- * The zone's UTC offset in milliseconds at an instant. Offsets only change on whole quarter hours,
- * so one `Intl` call per zone and UTC quarter-hour is cached: millions of timestamps cost a few
- * thousand `Intl` calls.
+ * The zone's UTC offset in milliseconds at an instant. Offsets change at most about twice a year:
+ * when a UTC week starts and ends on the same offset, that offset holds for the whole week (one pair
+ * of `Intl` calls per zone and week); in a week with a change, offsets are read per quarter hour
+ * (they only change on whole quarter hours). Millions of timestamps cost a few thousand `Intl` calls.
  */
 export function zoneOffsetMs(zone: string, epochMs: number): number {
+  const week = Math.floor(epochMs / WEEK_MS);
+  const weekKey = `${zone}|${week}`;
+  let whole = weekCache.get(weekKey);
+  if (whole === undefined) {
+    const a = offsetByIntl(zone, week * WEEK_MS);
+    const b = offsetByIntl(zone, (week + 1) * WEEK_MS - 1000);
+    whole = a === b ? a : null;
+    if (weekCache.size > 100_000) weekCache.clear();
+    weekCache.set(weekKey, whole);
+  }
+  if (whole !== null) return whole;
   const quarter = Math.floor(epochMs / (HOUR_MS / 4));
   const key = `${zone}|${quarter}`;
   const cached = offsetCache.get(key);
   if (cached !== undefined) return cached;
-  const at = quarter * (HOUR_MS / 4);
-  const parts = formatterFor(zone).formatToParts(new Date(at));
-  const field = (type: string): number => Number(parts.find((part) => part.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(field('year'), field('month') - 1, field('day'), field('hour') % 24, field('minute'), field('second'));
-  const offset = asUtc - at;
+  const offset = offsetByIntl(zone, quarter * (HOUR_MS / 4));
   if (offsetCache.size > 200_000) offsetCache.clear();
   offsetCache.set(key, offset);
   return offset;
