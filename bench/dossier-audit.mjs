@@ -58,4 +58,4 @@ const cli = join(root, 'packages', 'cli', 'bin', 'lowprofile.js');
 const run = spawnSync('/usr/bin/time', ['-v', process.execPath, cli, 'audit', file, '--html', join(dir, 'report.html'), '--json', join(dir, 'report.json')], { encoding: 'utf8' });
 const field = (name) => run.stderr.match(new RegExp(`${name}: (.*)`))?.[1]?.trim();
 console.log(run.stdout);
-console.log(JSON.stringify({ file: `${(statSync(file).size / 1e9).toFixed(2)} GB`, exit: run.status, wallClock: field('Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)'), maxRssMB: Math.round(Number(field('Maximum resident set size \\(kbytes\\)')) / 1024) }, null, 1));
+console.log(JSON.stringify({ file: `${(statSync(file).size / 1e9).toFixed(2)} GB`, exit: run.status, wallClock: field('Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)'), maxRssMB: Math.round(Number(field('Maximum resident set size \\(kbytes\\)')) / 1024), userSeconds: Number(field('User time \\(seconds\\)')), systemSeconds: Number(field('System time \\(seconds\\)')) }, null, 1));
