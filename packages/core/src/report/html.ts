@@ -19,7 +19,7 @@ const CSS = `
 *{box-sizing:border-box}body{margin:0;background:var(--bg);color:var(--ink);font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif}
 main{max-width:980px;margin:0 auto;padding:24px 20px 60px}
 header h1{font-size:28px;line-height:1.2;margin:8px 0 6px}header p{margin:4px 0;color:var(--muted)}
-.private{display:inline-block;background:#111827;color:#fff;border-radius:999px;padding:4px 12px;font-size:13px}
+.private{display:inline-block;background:#111827;color:#fff;border-radius:12px;padding:4px 12px;font-size:13px}
 section{background:var(--card);border:1px solid var(--line);border-radius:14px;padding:20px 22px;margin:18px 0}
 h2{font-size:21px;margin:0 0 12px}h3{font-size:17px;margin:0 0 6px}
 .summary{border:2px solid var(--ink)}.summary .headline{font-size:20px;font-weight:650;margin:0 0 10px}
