@@ -6,6 +6,12 @@ import { inMemoryBytes, type ByteSource, type OutputPiece } from '@lowprofile/co
 /** Bytes copied per read when streaming a `copy` piece from the input (bounded memory for video). */
 const STREAM_COPY_CHUNK_BYTES = 4 * 1024 * 1024;
 
+let zeros: Uint8Array | undefined;
+function zeroChunk(): Uint8Array {
+  zeros ??= new Uint8Array(STREAM_COPY_CHUNK_BYTES);
+  return zeros;
+}
+
 /** A temporary sibling of `target`, so the final rename stays on one file system and is atomic. */
 export function temporaryPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.lowprofile-${randomBytes(6).toString('hex')}.tmp`);
@@ -25,7 +31,15 @@ export async function writePiecesToTemporary(target: string, pieces: readonly Ou
     const buffers: Uint8Array[] = [];
     for (const piece of pieces) {
       if (piece.kind === 'bytes') buffers.push(piece.bytes);
-      else if (inMemory !== undefined) buffers.push(inMemory.subarray(piece.offset, piece.offset + piece.length));
+      else if (piece.kind === 'zeros') {
+        // Blanked samples: one shared zero buffer, written as many times as needed.
+        for (let done = 0; done < piece.length; ) {
+          const length = Math.min(STREAM_COPY_CHUNK_BYTES, piece.length - done);
+          buffers.push(zeroChunk().subarray(0, length));
+          done += length;
+          if (buffers.length >= 64) await handle.writev(buffers.splice(0));
+        }
+      } else if (inMemory !== undefined) buffers.push(inMemory.subarray(piece.offset, piece.offset + piece.length));
       else {
         if (buffers.length > 0) await handle.writev(buffers.splice(0));
         for (let done = 0; done < piece.length; ) {

@@ -27,3 +27,12 @@ export const MAX_TIFF_IFD_DEPTH = 8;
 
 /** Any container: how deep nested structures may go before we refuse. */
 export const MAX_NESTING_DEPTH = 32;
+
+/** ISOBMFF: boxes in one container (a trak, an iinf…) and at the top level of a file. */
+export const MAX_ISOBMFF_BOX_COUNT = 1_000_000;
+/** ISOBMFF: the `moov` or `meta` box we load into memory to rewrite (sample tables of long videos run to tens of MB). */
+export const MAX_ISOBMFF_HEADER_BOX_BYTES = 512 * 1024 * 1024;
+/** ISOBMFF: entries in one sample table (stco, stsz, stsc), items in iinf/iloc/ipma. */
+export const MAX_ISOBMFF_TABLE_ENTRIES = 50_000_000;
+/** ISOBMFF: nesting depth of boxes (moov/trak/mdia/minf/stbl/stsd/entry/… is about 8). */
+export const MAX_ISOBMFF_DEPTH = 16;
