@@ -19,6 +19,7 @@
  */
 import { MAX_ISOBMFF_HEADER_BOX_BYTES } from '../bytes/limits.js';
 import { PieceBuilder } from '../bytes/pieces.js';
+import { bytesEqual } from '../bytes/view.js';
 import type { ByteSource } from '../bytes/source.js';
 import type { MetadataItem } from '../categories.js';
 import { fail } from '../issues.js';
@@ -45,6 +46,7 @@ export async function loadBox(source: ByteSource, box: Box): Promise<BoxData> {
 
 interface Rewritten {
   readonly box: Box;
+  readonly original: Uint8Array;
   write(map: (offset: number) => number): Uint8Array;
 }
 
@@ -69,7 +71,7 @@ export async function scrubIsobmff(source: ByteSource, options: ScrubOptions): P
       kept.push(...plan.kept);
       notes.push(...plan.notes);
       blank.push(...plan.blank);
-      actions.push({ kind: 'rewrite', rewritten: { box, write: plan.write } });
+      actions.push({ kind: 'rewrite', rewritten: { box, original: data.bytes, write: plan.write } });
     } else if (box.type === 'meta') {
       const data = await loadBox(source, box);
       if (isImageMeta(data, parseTree(data, box, 0))) {
@@ -78,7 +80,7 @@ export async function scrubIsobmff(source: ByteSource, options: ScrubOptions): P
         kept.push(...plan.kept);
         notes.push(...plan.notes);
         blank.push(...plan.blank);
-        actions.push({ kind: 'rewrite', rewritten: { box, write: plan.write } });
+        actions.push({ kind: 'rewrite', rewritten: { box, original: data.bytes, write: plan.write } });
       } else {
         removed.push(...classifyMetadataBox(data, box, 'file', 0));
         actions.push({ kind: 'drop', box });
@@ -123,7 +125,9 @@ export async function scrubIsobmff(source: ByteSource, options: ScrubOptions): P
       const bytes = action.rewritten.write(map);
       if (bytes.length !== sizes[index]) fail('invalid', action.rewritten.box.start, 'rewritten header changed size between passes');
       for (const [start, end] of ranges) if (start < action.rewritten.box.end && end > action.rewritten.box.start) fail('invalid', start, 'removed samples overlap a header box');
-      out.bytes(bytes);
+      // A header box that came out identical is copied, so a clean file is recognised as such.
+      if (bytesEqual(bytes, action.rewritten.original)) out.copy(action.rewritten.box.start, bytes.length);
+      else out.bytes(bytes);
       return;
     }
     const { box } = action;
