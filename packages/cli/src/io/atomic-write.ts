@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { inMemoryBytes, type ByteSource, type OutputPiece } from '@lowprofile/core';
 
@@ -42,12 +42,7 @@ export async function writePiecesToTemporary(target: string, pieces: readonly Ou
       } else if (inMemory !== undefined) buffers.push(inMemory.subarray(piece.offset, piece.offset + piece.length));
       else {
         if (buffers.length > 0) await handle.writev(buffers.splice(0));
-        for (let done = 0; done < piece.length; ) {
-          const chunk = await input.read(piece.offset + done, Math.min(STREAM_COPY_CHUNK_BYTES, piece.length - done));
-          if (chunk.length === 0) throw new Error('input ended while copying');
-          await handle.write(chunk);
-          done += chunk.length;
-        }
+        await streamCopy(handle, input, piece.offset, piece.length);
       }
     }
     // writev takes at most IOV_MAX buffers per call; Node splits larger batches itself.
@@ -59,6 +54,28 @@ export async function writePiecesToTemporary(target: string, pieces: readonly Ou
   }
   await handle.close();
   return temporary;
+}
+
+/**
+ * Copies [offset, offset + length) of the input to the handle in bounded chunks, reading the next
+ * chunk while the current one is written (two chunks in flight at most), so a multi-GB mdat copy
+ * keeps both the read and the write side busy with flat memory.
+ */
+async function streamCopy(handle: FileHandle, input: ByteSource, offset: number, length: number): Promise<void> {
+  const readChunk = (done: number): Promise<Uint8Array> => input.read(offset + done, Math.min(STREAM_COPY_CHUNK_BYTES, length - done));
+  let pending: Promise<Uint8Array> | undefined = readChunk(0);
+  let done = 0;
+  while (pending !== undefined) {
+    const chunk: Uint8Array = await pending;
+    if (chunk.length === 0) throw new Error('input ended while copying');
+    done += chunk.length;
+    pending = done < length ? readChunk(done) : undefined;
+    await writeAll(handle, chunk);
+  }
+}
+
+async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+  for (let at = 0; at < bytes.length; ) at += (await handle.write(bytes, at, bytes.length - at)).bytesWritten;
 }
 
 export async function commitTemporary(temporary: string, target: string): Promise<void> {
