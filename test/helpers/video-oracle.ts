@@ -33,7 +33,7 @@ export function leakedVideoTags(path: string): string[] {
 }
 
 export function streamHash(path: string): string {
-  const result = spawnSync('ffmpeg', ['-v', 'error', '-nostdin', '-i', path, '-map', '0:v?', '-map', '0:a?', '-c', 'copy', '-f', 'streamhash', '-'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const result = spawnSync('ffmpeg', ['-v', 'error', '-nostdin', '-i', path, '-map', '0:V?', '-map', '0:a?', '-c', 'copy', '-f', 'streamhash', '-'], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (result.status !== 0) throw new Error(`ffmpeg streamhash failed on ${path}: ${result.stderr}`);
   return result.stdout;
 }

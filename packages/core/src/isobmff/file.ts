@@ -124,7 +124,7 @@ export async function scrubIsobmff(source: ByteSource, options: ScrubOptions): P
     if (action.kind === 'rewrite') {
       const bytes = action.rewritten.write(map);
       if (bytes.length !== sizes[index]) fail('invalid', action.rewritten.box.start, 'rewritten header changed size between passes');
-      for (const [start, end] of ranges) if (start < action.rewritten.box.end && end > action.rewritten.box.start) fail('invalid', start, 'removed samples overlap a header box');
+      for (const [start, end] of ranges) if (start < action.rewritten.box.end && end > action.rewritten.box.start) fail('invalid', start, 'samples of a removed track point into a header box (media data missing or damaged)');
       // A header box that came out identical is copied, so a clean file is recognised as such.
       if (bytesEqual(bytes, action.rewritten.original)) out.copy(action.rewritten.box.start, bytes.length);
       else out.bytes(bytes);
