@@ -3,7 +3,7 @@
 // scripts/fixtures/ that exports `area` and `generate(outDir)` is one area. An area is rebuilt only
 // when its generator changed (a hash stamp), so repeated test runs are fast.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -12,7 +12,7 @@ const generatorsDir = join(root, 'scripts', 'fixtures');
 const outRoot = join(root, 'fixtures', 'generated');
 const only = process.argv.slice(2);
 
-const shared = readFileSync(join(generatorsDir, 'tools.mjs'));
+const shared = Buffer.concat([readFileSync(join(generatorsDir, 'tools.mjs')), ...(existsSync(join(generatorsDir, 'lib')) ? readdirSync(join(generatorsDir, 'lib')).sort().map((name) => readFileSync(join(generatorsDir, 'lib', name))) : [])]);
 for (const file of readdirSync(generatorsDir).filter((name) => name.endsWith('.mjs') && name !== 'tools.mjs').sort()) {
   const module = await import(pathToFileURL(join(generatorsDir, file)).href);
   if (typeof module.generate !== 'function' || typeof module.area !== 'string') continue;
