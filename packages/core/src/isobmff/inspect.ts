@@ -71,6 +71,8 @@ function inspectMovie(data: BoxData): MetadataItem[] {
           const fields = encoderFields(data.payload(entry.box), handler);
           if (fields.vendor !== '' || fields.compressor !== '') items.push({ category: 'software', label: `${where} encoder name/vendor "${fields.compressor}" ${fields.vendor}`.trim(), offset: entry.box.start });
         }
+      } else if ((type === 'free' || type === 'skip') && !isZero(data.payload(child.box))) {
+        items.push({ category: 'other', label: `leftover bytes in a '${type}' box inside moov`, offset: child.box.start });
       } else if (type === 'trak') {
         const track = describeTrack(data, child);
         if (!MEDIA_HANDLERS.has(track.handler)) items.push({ category: trackCategory(track), label: trackLabel(track), offset: child.box.start });

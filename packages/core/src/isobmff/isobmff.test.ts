@@ -142,3 +142,29 @@ describe('movie scrubbing on hand-built files', () => {
     expect(nested.issue?.code).toBe('limit_exceeded');
   });
 });
+
+describe('safety of blanking', () => {
+  it('refuses when a removed track shares bytes with a kept track', async () => {
+    // A timecode track whose only sample sits on top of the video sample.
+    const video = movie(0);
+    const text = new TextDecoder('latin1').decode(video);
+    const trak = video.subarray(text.indexOf('trak') - 4);
+    const tmcd = trak.slice();
+    const tmcdText = new TextDecoder('latin1').decode(tmcd);
+    tmcd.set(Uint8Array.from('tmcd', (c) => c.charCodeAt(0)), tmcdText.indexOf('vide'));
+    new DataView(tmcd.buffer).setUint32(tmcdText.indexOf('tkhd') + 16, 2); // track ID 2
+    const moovPayload = cat(video.subarray(8), tmcd);
+    const moov = cat(u32(8 + moovPayload.length), 'moov', moovPayload);
+    const mdatStart = FTYP.length;
+    const fixed = (bytes: Uint8Array): Uint8Array => {
+      // point every stco entry at the mdat payload
+      const copy = bytes.slice();
+      const body = new TextDecoder('latin1').decode(copy);
+      for (let at = body.indexOf('stco'); at !== -1; at = body.indexOf('stco', at + 1)) new DataView(copy.buffer).setUint32(at + 12, mdatStart + 8);
+      return copy;
+    };
+    const plan = await planScrub(bytesSource(cat(FTYP, box('mdat', 'ABCD'), fixed(moov))));
+    expect(plan.status).toBe('failed');
+    expect(plan.reason).toMatch(/shares bytes/);
+  });
+});

@@ -14,7 +14,7 @@
  */
 import type { MetadataItem } from '../categories.js';
 import { fail } from '../issues.js';
-import { printable, type Box } from './box.js';
+import { isZero, printable, type Box } from './box.js';
 import { blankName, handlerName, handlerType, handlerVendor } from './boxes/hdlr.js';
 import { readChunkOffsets, mapChunkOffsets } from './boxes/stco.js';
 import { readChunkRuns } from './boxes/stsc.js';
@@ -106,18 +106,48 @@ export function planMovie(data: BoxData, moov: Box): MoviePlan {
     children.push(child);
   }
   root.children = children;
+  blankFreeSpace(data, root, removed);
+  const mergedBlank = mergeRanges(blank);
+  // Safety: blanking must never touch a sample of a kept audio/video track.
+  const keptRanges = mergeRanges(tracks.filter((track) => !droppedIds.has(track.id)).flatMap((track) => sampleRanges(data, track.node)));
+  const shared = firstOverlap(mergedBlank, keptRanges);
+  if (shared !== undefined) fail('invalid', shared, 'a removed metadata track shares bytes with an audio or video track');
   if (dropped.length > 0) notes.push(`Removed ${dropped.length} metadata/timecode track(s); their samples were overwritten with zeros in place, so audio and video keep their offsets.`);
 
   return {
     removed,
     kept,
     notes,
-    blank: mergeRanges(blank),
+    blank: mergedBlank,
     write(map) {
       for (const table of offsetTables) table.replacement = mapChunkOffsets(data.payload(table.box), table.box.type, table.box.start, map);
       return writeNode(data, root);
     },
   };
+}
+
+/** `free`/`skip` boxes inside the movie are kept in place, with any leftover bytes zeroed. */
+function blankFreeSpace(data: BoxData, node: BoxNode, removed: MetadataItem[]): void {
+  for (const child of node.children ?? []) {
+    if ((child.box.type === 'free' || child.box.type === 'skip') && !isZero(data.payload(child.box))) {
+      removed.push({ category: 'other', label: `leftover bytes in a '${child.box.type}' box inside moov`, offset: child.box.start });
+      child.replacement = new Uint8Array(child.box.end - child.box.start - child.box.headerSize);
+    }
+    blankFreeSpace(data, child, removed);
+  }
+}
+
+function firstOverlap(a: readonly Range[], b: readonly Range[]): number | undefined {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const [aStart, aEnd] = a[i]!;
+    const [bStart, bEnd] = b[j]!;
+    if (aStart < bEnd && bStart < aEnd) return Math.max(aStart, bStart);
+    if (aEnd <= bEnd) i++;
+    else j++;
+  }
+  return undefined;
 }
 
 function zeroHeader(data: BoxData, node: BoxNode, removed: MetadataItem[], what: string): void {
