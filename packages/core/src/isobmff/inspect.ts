@@ -19,7 +19,7 @@ import { readTimes, describeTime } from './boxes/times.js';
 import { FRAGMENT_BOXES, FREE_SCAN_BYTES, loadBox } from './file.js';
 import { classifyItem, isImageMeta, isMetadataItem, itemRanges, readItemTable } from './items.js';
 import { classifyMetadataBox } from './metadata-boxes.js';
-import { describeTrack, MEDIA_HANDLERS, trackCategory, trackLabel } from './movie.js';
+import { describeTrack, MEDIA_HANDLERS, MOVIE_OPAQUE, trackCategory, trackLabel } from './movie.js';
 import { findChild, findPath, parseTree, type BoxData, type BoxNode } from './tree.js';
 
 export async function inspectIsobmff(source: ByteSource): Promise<Inspection> {
@@ -51,7 +51,7 @@ export async function inspectIsobmff(source: ByteSource): Promise<Inspection> {
 }
 
 function inspectMovie(data: BoxData): MetadataItem[] {
-  const root = parseTree(data, { type: 'moov', start: data.base, headerSize: headerSizeAt(data), end: data.base + data.bytes.length, toEnd: false }, 0);
+  const root = parseTree(data, { type: 'moov', start: data.base, headerSize: headerSizeAt(data), end: data.base + data.bytes.length, toEnd: false }, 0, MOVIE_OPAQUE);
   const items: MetadataItem[] = [];
   const visit = (node: BoxNode, where: string, depth: number, handler = ''): void => {
     for (const child of node.children ?? []) {

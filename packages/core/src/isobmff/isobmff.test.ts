@@ -168,3 +168,14 @@ describe('safety of blanking', () => {
     expect(plan.reason).toMatch(/shares bytes/);
   });
 });
+
+describe('malformed metadata boxes', () => {
+  it('drops a malformed moov/meta whole instead of failing', async () => {
+    const brokenMeta = box('meta', u32(0x05060708), 'junk-that-is-not-a-box');
+    const file = cat(FTYP, box('mdat', 'ABCD'), movie(FTYP.length + 8, [brokenMeta]));
+    const source = bytesSource(file);
+    const output = await scrubIsobmff(source, DEFAULT_SCRUB_OPTIONS);
+    expect(output.removed.some((item) => item.label.includes("unreadable 'meta'"))).toBe(true);
+    expect((await inspectIsobmff(bytesSource(await piecesToBytes(output.pieces, source)))).items).toEqual([]);
+  });
+});

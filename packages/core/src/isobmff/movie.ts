@@ -30,6 +30,8 @@ import { MAX_ISOBMFF_TABLE_ENTRIES } from '../bytes/limits.js';
 /** Handlers of tracks people watch or listen to. Every other track is metadata (or timecode). */
 export const MEDIA_HANDLERS = new Set(['vide', 'soun', 'sbtl', 'subt', 'text', 'clcp', 'auxv']);
 const METADATA_CHILDREN = new Set(['udta', 'meta', 'uuid']);
+/** Boxes the movie code never descends into: dropped whole, classified on their own. */
+export const MOVIE_OPAQUE: ReadonlySet<string> = METADATA_CHILDREN;
 
 export type Range = readonly [start: number, end: number];
 
@@ -73,7 +75,7 @@ export function trackLabel(track: TrackInfo): string {
 }
 
 export function planMovie(data: BoxData, moov: Box): MoviePlan {
-  const root = parseTree(data, moov, 0);
+  const root = parseTree(data, moov, 0, MOVIE_OPAQUE);
   const removed: MetadataItem[] = [];
   const kept: MetadataItem[] = [];
   const notes: string[] = [];

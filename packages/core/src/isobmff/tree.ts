@@ -42,10 +42,17 @@ export class BoxData {
   }
 }
 
-/** Parses `box` and, for known containers, its descendants. `stsd` and `iinf` have a count before their children; `iref` is a full box. */
-export function parseTree(data: BoxData, box: Box, depth: number): BoxNode {
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * Parses `box` and, for known containers, its descendants. `stsd` and `iinf` have a count before
+ * their children; `iref` is a full box. Types in `opaque` are kept as leaves below the root: the
+ * movie code drops `meta` boxes whole, so a malformed one must not stop the scrub.
+ */
+export function parseTree(data: BoxData, box: Box, depth: number, opaque: ReadonlySet<string> = NONE): BoxNode {
   let childrenStart: number | undefined;
   const start = payloadStart(box);
+  if (depth > 0 && opaque.has(box.type)) return { box };
   if (PLAIN_CONTAINERS.has(box.type)) childrenStart = start;
   else if (box.type === 'meta') childrenStart = metaChildrenStart(data.range(start, box.end), start);
   else if (box.type === 'stsd') childrenStart = start + 8;
@@ -56,7 +63,7 @@ export function parseTree(data: BoxData, box: Box, depth: number): BoxNode {
   const { children, tail } = walkChildren(data.bytes, data.base, childrenStart, box.end, depth + 1);
   // Sample entries and iinf/iref entries are leaves for us: their insides are rendering data.
   const descend = box.type !== 'stsd' && box.type !== 'iinf' && box.type !== 'iref' && box.type !== 'tref';
-  return { box, childrenStart, children: children.map((child) => (descend ? parseTree(data, child, depth + 1) : { box: child })), tail };
+  return { box, childrenStart, children: children.map((child) => (descend ? parseTree(data, child, depth + 1, opaque) : { box: child })), tail };
 }
 
 export function findChild(node: BoxNode, type: string): BoxNode | undefined {
