@@ -54,6 +54,8 @@ describe('lowprofile scrub on video', () => {
   it('detects each container by content and cleans it', () => {
     const formats = Object.fromEntries(names.map((name) => [name, reports.get(name)?.format]));
     expect(formats).toEqual({
+      '3gp-loci-author.3gp': '3gp',
+      'm4v-ipod.m4v': 'm4v',
       'm4a-tags.m4a': 'm4a',
       'mov-phone-mebx-gpmd.mov': 'mov',
       'mov-udta-gps-timecode.mov': 'mov',
