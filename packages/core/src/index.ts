@@ -11,3 +11,4 @@ export { FORMATS } from './formats/index.js';
 export { classifyExif, orientationOnlyExif } from './payloads/exif-tiff/classify.js';
 export { classifyXmp } from './payloads/xmp.js';
 export { classifyIptc, classifyPhotoshopResources } from './payloads/iptc.js';
+export * from './faces/index.js';
