@@ -4,3 +4,4 @@ export * from './models.js';
 export * from './detector.js';
 export * from './redact.js';
 export * from './review.js';
+export * from './bare-file.js';
