@@ -13,8 +13,12 @@ export const REDACTION_METHODS: readonly RedactionMethod[] = ['fill', 'mosaic', 
 export const REVERSIBLE_METHOD_WARNING =
   'mosaic and blur leave some of the face in the picture: software can sometimes undo them or recognise people through them. Use the default solid fill for anything that matters.';
 
-/** The fixed fill colour (never sampled from the face). */
-export const FILL_RGB: readonly [number, number, number] = [0, 0, 0];
+/**
+ * The fixed fill colour (never sampled from the face). Mid-grey rather than black: BlazeFace
+ * reads a black block between hair and shoulders as a head silhouette (score 0.59 on the
+ * synthetic test face), which would make the re-detection check fail on a fully covered face.
+ */
+export const FILL_RGB: readonly [number, number, number] = [128, 128, 128];
 
 /** Blocks across the longer side of a mosaic region: coarse enough that a face is not kept. */
 export const MOSAIC_BLOCKS = 6;
