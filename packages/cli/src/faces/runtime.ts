@@ -25,6 +25,17 @@ export const DEFAULT_TILES: Record<ModelKind, number[]> = {
   scrfd: [640],
 };
 
+/**
+ * `--thorough`: smaller tiles and a lower threshold for crowds (BlazeFace: 512 + 256 px tiles at
+ * 0.45; about 3× the time and 4× the false positives of the default; see docs/faces.md).
+ */
+export const THOROUGH: Record<ModelKind, DetectOptions> = {
+  blazeface: { tileSizes: [512, 256], threshold: 0.45 },
+  retinaface: { tileSizes: [640, 320] },
+  yunet: { tileSizes: [640, 320] },
+  scrfd: { tileSizes: [640, 320] },
+};
+
 export function defaultModelPath(): string {
   return require.resolve(`@lowprofile/core/models/${DEFAULT_MODEL.file}`);
 }
@@ -41,6 +52,10 @@ export interface ModelChoice {
   readonly model?: string;
   readonly kind?: ModelKind;
   readonly threads?: number;
+  /** Smaller tiles and a lower threshold (see THOROUGH). */
+  readonly thorough?: boolean;
+  /** Overrides the model's score threshold. */
+  readonly threshold?: number;
 }
 
 /** Loads the chosen model (the bundled default when nothing is chosen). */
@@ -90,6 +105,9 @@ export async function loadDetector(choice: ModelChoice = {}): Promise<LoadedDete
       return outputs;
     },
   };
-  const defaults: DetectOptions = { tileSizes: DEFAULT_TILES[kind] };
+  const defaults: DetectOptions = {
+    ...(choice.thorough ? THOROUGH[kind] : { tileSizes: DEFAULT_TILES[kind] }),
+    ...(choice.threshold === undefined ? {} : { threshold: choice.threshold }),
+  };
   return { detector: createFaceDetector(specForKind(kind), runner, defaults), modelName, licence, defaults };
 }

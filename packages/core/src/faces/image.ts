@@ -148,3 +148,16 @@ export function regionToTensor(image: RgbaImage, region: Region, format: TensorF
   const dims = format.layout === 'nchw' ? [1, 3, size, size] : [1, size, size, 3];
   return { data, dims, scale };
 }
+
+/** A copy of `region` (clamped to the image) as its own image. */
+export function cropImage(image: RgbaImage, region: Region): RgbaImage {
+  const x0 = Math.max(0, Math.floor(region.x));
+  const y0 = Math.max(0, Math.floor(region.y));
+  const x1 = Math.min(image.width, Math.ceil(region.x + region.width));
+  const y1 = Math.min(image.height, Math.ceil(region.y + region.height));
+  if (x1 <= x0 || y1 <= y0) throw new RangeError('crop region lies outside the image');
+  const width = x1 - x0;
+  const data = new Uint8Array(width * (y1 - y0) * 4);
+  for (let y = y0; y < y1; y++) data.set(image.data.subarray((y * image.width + x0) * 4, (y * image.width + x1) * 4), (y - y0) * width * 4);
+  return { width, height: y1 - y0, data };
+}
