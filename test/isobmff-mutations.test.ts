@@ -4,7 +4,7 @@
  * failure, never an untyped exception or a hang; and any plan that is written must read back
  * through `inspect` without leftover metadata or, if it cannot, be caught by verification.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bytesSource, FORMATS, piecesToBytes, planScrub, verifyScrubbed } from '@lowprofile/core';
