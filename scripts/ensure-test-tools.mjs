@@ -14,6 +14,7 @@ export const TEST_PACKAGES = {
   ffmpeg: 'audio/video fixtures, stream hashes and playback checks',
   qpdf: 'PDF fixtures (object streams, linearised, encrypted) and qpdf --check',
   'poppler-utils': 'pdftotext: PDF text before and after cleaning',
+  chromium: 'headless browser: the dossier report loads with no network request',
 };
 
 function installed(pkg) {
