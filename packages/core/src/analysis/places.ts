@@ -76,6 +76,9 @@ export interface Place {
   evidence: PlaceEvidence[];
   /** How many supporting items there are in all (evidence lists only the most telling). */
   evidenceTotal: number;
+  /** Every post, photo or check-in placed here (up to 200), for the plan's delete/privatise list. */
+  readonly records: PlaceEvidence[];
+  readonly recordsTotal: number;
   readonly radiusM: number;
 }
 
@@ -593,6 +596,8 @@ export function analysePlaces(input: PlaceInput): PlaceAnalysis {
       placeNames,
       evidence,
       evidenceTotal: s.locals.length,
+      records: s.locals.filter((l) => l.obs.kind === 'geotag').slice(0, 200).map((l) => evidenceOf(l, nightWeight(new Date(l.startLocal).getUTCHours()) > 0 ? 'night-time' : 'seen-here')),
+      recordsTotal: s.geotags,
       radiusM: Math.round(radiusM),
     };
   });

@@ -286,8 +286,12 @@ function buildPlan(analysis: Analysis, findings: readonly Finding[], s: Strings)
   if (hasTrace) candidates.push({ id: 'delete-location-history', removes: placeFindings.map((f) => ({ finding: f, share: evidenceShare(f, isTrail) })), targets: analysis.traces.map((t) => ({ ref: t.source.file, platform: t.source.platform, archive: t.source.archive, file: t.source.file, note: `${t.points.toLocaleString('en-US')} samples` })), targetsTotal: analysis.traces.length });
   const home = byId('home');
   if (home !== undefined && locatedPosts > 0) {
-    const posts = home.evidence.filter((e) => !isTrail(e) && e.platform !== 'photo-folder');
-    if (posts.length > 0) candidates.push({ id: 'delete-geotagged-posts', removes: placeFindings.map((f) => ({ finding: f, share: evidenceShare(f, (e) => !isTrail(e) && e.platform !== 'photo-folder') })), targets: posts, targetsTotal: posts.length });
+    // Every located post at home or work (not the trail, not local photo files): the list to
+    // delete, make private or strip of its location, night-time ones first.
+    const places = analysis.places.places.filter((p) => p.role === 'home' || p.role === 'work');
+    const posts = places.flatMap((p) => p.records).filter((e) => !isTrail(e) && e.platform !== 'photo-folder');
+    posts.sort((a, b) => (a.why === 'night-time' ? 0 : 1) - (b.why === 'night-time' ? 0 : 1) || a.time.localeCompare(b.time));
+    if (posts.length > 0) candidates.push({ id: 'delete-geotagged-posts', removes: placeFindings.map((f) => ({ finding: f, share: evidenceShare(f, (e) => !isTrail(e) && e.platform !== 'photo-folder') })), targets: posts.map((e) => placeEvidence(e, s)), targetsTotal: posts.length });
   }
   const media = byId('media');
   if (media !== undefined) {
@@ -319,7 +323,7 @@ function buildPlan(analysis: Analysis, findings: readonly Finding[], s: Strings)
     text: s.plan[c.id]?.text ?? '',
     impact,
     findings: findingsTied,
-    targets: c.targets.slice(0, 8),
+    targets: c.id === 'delete-geotagged-posts' ? c.targets.slice(0, 50) : c.targets.slice(0, 8),
     targetsTotal: c.targetsTotal,
   }));
   if (plan.length > 0) plan.push({ n: plan.length + 1, id: 'rerun', title: s.plan.rerun?.title ?? '', text: s.plan.rerun?.text ?? '', impact: 0, findings: [], targets: [], targetsTotal: 0 });
