@@ -53,10 +53,10 @@ function fmtDate(iso: string | undefined): string {
   return iso === undefined ? '' : iso.slice(0, 16).replace('T', ' ');
 }
 
-function evidenceTable(items: readonly EvidenceItem[], total: number, s: Strings, open = items.length <= 4): string {
+function evidenceTable(items: readonly EvidenceItem[], total: number, s: Strings, open = items.length <= 4, label = s.evidence): string {
   if (items.length === 0) return '';
   const rows = items.map((e) => `<tr><td>${esc(e.localTime ? `${e.localTime} (local)` : fmtDate(e.time) + (e.timeIsLocal ? ' (local)' : e.time ? ' UTC' : ''))}</td><td class="file">${esc([e.archive, e.file].filter(Boolean).join(' › '))}</td><td class="file">${esc(e.itemId ?? '')}</td><td>${esc([e.note, e.text ? `“${e.text}”` : undefined].filter(Boolean).join(' — '))}</td></tr>`).join('');
-  return `<details${open ? ' open' : ''}><summary>${esc(s.evidence)} (${items.length}${total > items.length ? ` / ${total}` : ''})</summary><table><thead><tr><th>${esc(s.columns.when)}</th><th>${esc(s.columns.source)}</th><th>${esc(s.columns.item)}</th><th>${esc(s.columns.detail)}</th></tr></thead><tbody>${rows}</tbody></table>${total > items.length ? `<p class="note">${esc(s.evidenceMore(items.length, total))}</p>` : ''}</details>`;
+  return `<details${open ? ' open' : ''}><summary>${esc(label)} (${items.length}${total > items.length ? ` / ${total}` : ''})</summary><table><thead><tr><th>${esc(s.columns.when)}</th><th>${esc(s.columns.source)}</th><th>${esc(s.columns.item)}</th><th>${esc(s.columns.detail)}</th></tr></thead><tbody>${rows}</tbody></table>${total > items.length ? `<p class="note">${esc(s.evidenceMore(items.length, total))}</p>` : ''}</details>`;
 }
 
 export function renderReportHtml(report: DossierReport, options: HtmlOptions = {}): string {
@@ -122,7 +122,7 @@ export function renderReportHtml(report: DossierReport, options: HtmlOptions = {
     const items = report.plan.map((a) => `<li><div class="rank">${a.n}</div><div><h3>${esc(a.title)}</h3><p>${esc(a.text)}</p>`
       + (a.impact > 0 ? `<div class="impact"><div class="meter"><span style="width:${a.impact}%"></span></div>${esc(s.planImpact(a.impact))}</div>` : '')
       + (a.findings.length > 0 ? `<p class="note">${esc(s.planFor(a.findings.map((n) => `#${n}`).join(', ')))}</p>` : '')
-      + (a.targets.length > 0 ? evidenceTable(a.targets, a.targetsTotal, s) : '')
+      + (a.targets.length > 0 ? evidenceTable(a.targets, a.targetsTotal, s, a.targets.length <= 4, s.targets) : '')
       + `</div></li>`).join('');
     parts.push(`<section id="plan" class="plan"><h2>${esc(s.headings.plan)}</h2><ol>${items}</ol></section>`);
   }

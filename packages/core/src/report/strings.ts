@@ -17,6 +17,7 @@ export interface Strings {
   readonly roles: Readonly<Record<'home' | 'work' | 'other', string>>;
   readonly confidence: (c: number) => string;
   readonly evidence: string;
+  readonly targets: string;
   readonly evidenceMore: (shown: number, total: number) => string;
   readonly columns: Readonly<Record<'when' | 'source' | 'item' | 'detail', string>>;
   readonly near: (name: string, dist: number) => string;
@@ -102,6 +103,7 @@ export const EN: Strings = {
   roles: { home: 'Home', work: 'Work', other: 'Frequent place' },
   confidence: (c) => (c >= 0.75 ? `high confidence (${pct(c)})` : c >= 0.45 ? `medium confidence (${pct(c)})` : `low confidence (${pct(c)}): a guess`),
   evidence: 'Evidence',
+  targets: 'What to act on',
   evidenceMore: (shown, total) => `Showing ${shown} of ${total} supporting items.`,
   columns: { when: 'When', source: 'Source file', item: 'Item', detail: 'Detail' },
   near: (name, dist) => (dist < 1_500 ? `in ${name}` : `${km(dist)} from ${name}`),
@@ -239,6 +241,7 @@ export const ES: Strings = {
   roles: { home: 'Casa', work: 'Trabajo', other: 'Lugar frecuente' },
   confidence: (c) => (c >= 0.75 ? `confianza alta (${pct(c)})` : c >= 0.45 ? `confianza media (${pct(c)})` : `confianza baja (${pct(c)}): una suposición`),
   evidence: 'Pruebas',
+  targets: 'Sobre qué actuar',
   evidenceMore: (shown, total) => `Se muestran ${shown} de ${total} elementos de prueba.`,
   columns: { when: 'Cuándo', source: 'Archivo', item: 'Elemento', detail: 'Detalle' },
   near: (name, dist) => (dist < 1_500 ? `en ${name}` : `a ${km(dist)} de ${name}`),
