@@ -94,7 +94,9 @@ function metadataKeys(dict: PDFDict, where: string): { key: PDFName; item: Metad
   if (isAnnotation(dict)) {
     const subtype = nameOf(dict.get(name('Subtype'))) ?? '';
     if (dict.has(name('M'))) found.push({ key: name('M'), item: { category: 'time', label: `annotation date /M (${where})` } });
-    if (MARKUP_SUBTYPES.has(subtype)) {
+    // On markup annotations /T is the author; on a widget it is the form field's name (kept). Other
+    // annotations do not define /T, but some writers put the author there too (Popup): drop it.
+    if (subtype !== 'Widget') {
       if (dict.has(name('T'))) found.push({ key: name('T'), item: { category: 'person', label: `annotation author /T (${where})` } });
       if (dict.has(name('CreationDate'))) found.push({ key: name('CreationDate'), item: { category: 'time', label: `annotation /CreationDate (${where})` } });
     }
