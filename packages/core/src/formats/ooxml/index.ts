@@ -194,6 +194,8 @@ async function scrubOoxml(source: ByteSource, options: ScrubOptions): Promise<Sc
     out.push(media.data !== undefined ? { name, data: media.data } : { name, copyOf: entry });
   }
   const notes = kept.some((item) => item.category === 'other') ? ['Comments and tracked changes were kept (their authors and dates were removed): read them before sharing.'] : [];
+  const embedded = pkg.archive.entries.filter((entry) => /\/embeddings\/[^/]+$/.test(entry.name)).length;
+  if (embedded > 0) notes.push(`${embedded} embedded objects (other documents inside this one) were kept as they are: they may carry their own metadata.`);
   if (pkg.dangling.length > 0) notes.push(`${pkg.dangling.length} relationships point at parts the package does not have (kept as they were): ${pkg.dangling.slice(0, 3).join('; ')}`);
   // Nothing to remove (e.g. a second pass): keep the file byte for byte.
   const pieces = removed.length === 0 ? [{ kind: 'copy' as const, offset: 0, length: pkg.bytes.length }] : writeZip(out);

@@ -5,8 +5,8 @@
  * XMP streams, thumbnails, orphans), and only what is left is serialised.
  *
  * Removed: trailer `/Info`; `/Metadata` (XMP) on every dictionary; `/PieceInfo` and `/LastModified`;
- * page `/Thumb`; pdfTeX's `PTEX.*` keys (source file names, embedded Info); the author `/T` and the
- * dates `/M`, `/CreationDate` of markup annotations (`/M` of every annotation); JPEG APPn segments of
+ * page `/Thumb`; pdfTeX's `PTEX.*` keys (source file names, embedded Info); the author `/T` of every
+ * annotation but form widgets, annotation dates `/M` and `/CreationDate`; embedded files' dates; JPEG APPn segments of
  * `DCTDecode` images (through the JPEG scrubber). The trailer `/ID` gets fresh random bytes.
  * Kept: content streams, fonts, images, links, form fields (a widget's `/T` is its field name), the
  * structure tree, and annotation text (reported in `kept`).
