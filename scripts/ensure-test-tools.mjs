@@ -13,6 +13,7 @@ export const TEST_PACKAGES = {
   'libtiff-tools': 'tiffinfo/tiffcp: TIFF fixtures and checks',
   qpdf: 'PDF fixtures (object streams, linearised, encrypted) and qpdf --check',
   'poppler-utils': 'pdftotext: PDF text before and after cleaning',
+  python3: 'an independent XML parser for the parts of cleaned DOCX/XLSX/PPTX/ODT files',
 };
 
 function installed(pkg) {
