@@ -43,7 +43,11 @@ const DROPPED: Record<string, { category: MetadataItem['category']; label: strin
   [REL.attachedTemplate]: { category: 'other', label: 'attached template path' },
 };
 
-const isXmlPart = (name: string, types: ContentTypes): boolean => /\.xml$|\.rels$/i.test(name) || /xml/.test(contentTypeOf(types, name) ?? '');
+/** XML parts edited as text; SVG pictures (image/svg+xml) go to the picture scrubbers instead. */
+const isXmlPart = (name: string, types: ContentTypes): boolean => {
+  const type = contentTypeOf(types, name) ?? '';
+  return /\.xml$|\.rels$/i.test(name) || (/xml/.test(type) && !/^image\//.test(type));
+};
 
 interface Package {
   readonly bytes: Uint8Array;
