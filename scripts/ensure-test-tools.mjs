@@ -15,6 +15,7 @@ export const TEST_PACKAGES = {
   qpdf: 'PDF fixtures (object streams, linearised, encrypted) and qpdf --check',
   'poppler-utils': 'pdftotext: PDF text before and after cleaning',
   chromium: 'headless browser: the dossier report loads with no network request',
+  python3: 'an independent XML parser for the parts of cleaned DOCX/XLSX/PPTX/ODT files',
 };
 
 function installed(pkg) {
