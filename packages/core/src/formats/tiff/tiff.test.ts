@@ -13,14 +13,22 @@ interface Tag {
   values: number[] | Uint8Array;
 }
 
-const SIZES: Record<number, number> = { 1: 1, 2: 1, 3: 2, 4: 4, 7: 1, 16: 8 };
+const SIZES: Record<number, number> = { 1: 1, 2: 1, 3: 2, 4: 4, 7: 1, 13: 4, 16: 8 };
+
+interface Page {
+  tags: Tag[];
+  strip: Uint8Array | Uint8Array[];
+  tiled?: boolean;
+  /** Sub-images, linked from this page by SubIFDs (330). */
+  children?: Page[];
+}
 
 /**
  * Builds a TIFF: each page is a list of tags plus its strip data. Strip offsets (273) are filled in.
- * Layout: header, then per page [strip data, out-of-line values, IFD] — the IFD last, as many
- * writers do, so a cleaned file has a different layout.
+ * Layout: header, then per page [sub-images, strip data, out-of-line values, IFD] — the IFD last, as
+ * many writers do, so a cleaned file has a different layout.
  */
-function buildTiff(pages: Array<{ tags: Tag[]; strip: Uint8Array | Uint8Array[]; tiled?: boolean }>, options: { big?: boolean; little?: boolean } = {}): Uint8Array {
+function buildTiff(pages: Page[], options: { big?: boolean; little?: boolean } = {}): Uint8Array {
   const big = options.big ?? false;
   const little = options.little ?? true;
   const out = new Uint8Array(1 << 16);
@@ -37,10 +45,15 @@ function buildTiff(pages: Array<{ tags: Tag[]; strip: Uint8Array | Uint8Array[];
     put(4, 2, 8);
     put(6, 2, 0);
   }
-  const firstPointer = big ? 8 : 4;
   let at = big ? 16 : 8;
-  let previousPointer = firstPointer;
-  for (const page of pages) {
+  const inline = big ? 8 : 4;
+  /** Writes one page (and its sub-images); returns [IFD offset, offset of its next-IFD pointer]. */
+  const writePage = (page: Page): [number, number] => {
+    const childOffsets = (page.children ?? []).map((child) => {
+      const [childAt, pointer] = writePage(child);
+      put(pointer, big ? 8 : 4, 0);
+      return childAt;
+    });
     const strips = page.strip instanceof Uint8Array ? [page.strip] : page.strip;
     const offsets = strips.map((strip) => {
       const stripAt = at;
@@ -49,8 +62,9 @@ function buildTiff(pages: Array<{ tags: Tag[]; strip: Uint8Array | Uint8Array[];
       return stripAt;
     });
     const [offsetTag, countTag] = page.tiled ? [324, 325] : [273, 279];
-    const tags = [...page.tags, { tag: offsetTag, type: 4, values: offsets }, { tag: countTag, type: 4, values: strips.map((strip) => strip.length) }].sort((a, b) => a.tag - b.tag);
-    const inline = big ? 8 : 4;
+    const tags = [...page.tags, { tag: offsetTag, type: 4, values: offsets }, { tag: countTag, type: 4, values: strips.map((strip) => strip.length) }];
+    if (childOffsets.length > 0) tags.push({ tag: 330, type: 13, values: childOffsets });
+    tags.sort((a, b) => a.tag - b.tag);
     const encoded = tags.map((entry) => {
       if (entry.values instanceof Uint8Array) return { entry, count: entry.values.length, bytes: entry.values };
       const size = SIZES[entry.type]!;
@@ -73,7 +87,6 @@ function buildTiff(pages: Array<{ tags: Tag[]; strip: Uint8Array | Uint8Array[];
       }
     }
     const ifdAt = at;
-    put(previousPointer, big ? 8 : 4, ifdAt);
     put(at, big ? 8 : 2, tags.length);
     at += big ? 8 : 2;
     for (const item of encoded) {
@@ -85,9 +98,16 @@ function buildTiff(pages: Array<{ tags: Tag[]; strip: Uint8Array | Uint8Array[];
       else out.set(item.bytes, field);
       at += big ? 20 : 12;
     }
-    previousPointer = at;
+    const pointer = at;
     put(at, big ? 8 : 4, 0);
     at += big ? 8 : 4;
+    return [ifdAt, pointer];
+  };
+  let previousPointer = big ? 8 : 4;
+  for (const page of pages) {
+    const [ifdAt, pointer] = writePage(page);
+    put(previousPointer, big ? 8 : 4, ifdAt);
+    previousPointer = pointer;
   }
   return out.slice(0, at);
 }
@@ -167,15 +187,53 @@ describe('TIFF scrubber', () => {
 
   it('refuses camera RAW and features it cannot clean safely, with a plain reason', async () => {
     const dng = buildTiff([{ tags: [...grey(1), { tag: 50706, type: 1, values: [1, 4, 0, 0] }, ascii(271, 'Cam')], strip: new Uint8Array([0]) }]);
-    const subIfds = buildTiff([{ tags: [...grey(1), { tag: 330, type: 4, values: [8] }], strip: new Uint8Array([0]) }]);
+    const nef = buildTiff([{ tags: [...grey(1), ascii(271, 'NIKON')], strip: new Uint8Array([0]), children: [{ tags: grey(1), strip: new Uint8Array([1]) }] }]);
     const oldJpeg = buildTiff([{ tags: [...grey(1).map((tag) => (tag.tag === 259 ? { ...tag, values: [6] } : tag))], strip: new Uint8Array([0]) }]);
     const cfa = buildTiff([{ tags: [...grey(1).map((tag) => (tag.tag === 262 ? { ...tag, values: [32803] } : tag))], strip: new Uint8Array([0]) }]);
-    for (const [bytes, reason] of [[dng, /DNG/], [subIfds, /SubIFDs/], [oldJpeg, /old-style JPEG/], [cfa, /RAW/]] as const) {
+    for (const [bytes, reason] of [[dng, /DNG/], [nef, /SubIFDs with a camera make/], [oldJpeg, /old-style JPEG/], [cfa, /RAW/]] as const) {
       const error = await tiff.scrub(bytesSource(bytes), DEFAULT_SCRUB_OPTIONS).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(FormatError);
       expect((error as FormatError).code).toBe('unsupported_feature');
       expect((error as FormatError).detail).toMatch(reason);
     }
+  });
+
+  it('rewrites SubIFDs (pyramid levels, previews) with the same allowlist, in both TIFF flavours', async () => {
+    for (const big of [false, true]) {
+      const level = (width: number, fill: number): Page => ({ tags: [...grey(width), ascii(305, 'SecretSoftwareSub')], strip: new Uint8Array(width).fill(fill) });
+      const input = buildTiff([{ tags: [...grey(8), ascii(315, 'SecretArtist')], strip: new Uint8Array(8).fill(0x55), children: [level(4, 0x66), level(2, 0x77)] }, level(3, 0x88)], { big });
+      const { out } = await clean(input);
+      expect(indexOfBytes(out, asciiBytes('Secret'))).toBe(-1);
+      const view = new ByteView(out);
+      const header = readTiffHeader(view);
+      const visited = new Set<number>();
+      const chain = walkIfdChain(view, header, header.firstIfdOffset, visited);
+      expect(chain).toHaveLength(2);
+      const sub = chain[0]!.entries.find((entry) => entry.tag === 330)!;
+      expect(sub.type).toBe(big ? 18 : 13);
+      const children = sub.count === 2 ? [0, 1].map((index) => (big ? view.u64(sub.valueOffset + index * 8, true) : view.u32(sub.valueOffset + index * 4, true))) : [];
+      expect(children).toHaveLength(2);
+      children.forEach((offset, index) => {
+        const [child] = walkIfdChain(view, header, offset, visited);
+        expect(child!.entries.map((entry) => entry.tag)).toEqual([256, 257, 258, 259, 262, 273, 277, 278, 279]);
+        const strip = child!.entries.find((entry) => entry.tag === 273)!;
+        const at = big ? view.u64(strip.valueOffset, true) : view.u32(strip.valueOffset, true);
+        expect(out[at]).toBe(index === 0 ? 0x66 : 0x77);
+      });
+      expect((await tiff.inspect(bytesSource(out))).items).toEqual([]);
+      expect((await clean(out)).out).toEqual(out);
+    }
+  });
+
+  it('refuses a SubIFD that points back at its parent', async () => {
+    const input = buildTiff([{ tags: grey(1), strip: new Uint8Array([1]), children: [{ tags: grey(1), strip: new Uint8Array([2]) }] }]);
+    const view = new ByteView(input);
+    const header = readTiffHeader(view);
+    const [page] = walkIfdChain(view, header, header.firstIfdOffset, new Set());
+    const sub = page!.entries.find((entry) => entry.tag === 330)!;
+    new DataView(input.buffer).setUint32(sub.valueOffset, header.firstIfdOffset, true);
+    const error = await tiff.scrub(bytesSource(input), DEFAULT_SCRUB_OPTIONS).catch((caught: unknown) => caught);
+    expect((error as FormatError).code).toBe('loop');
   });
 
   it('a clean, compact file comes back as one identity copy; stray bytes make it dirty', async () => {
