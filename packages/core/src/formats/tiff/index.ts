@@ -125,12 +125,11 @@ function valueRange(file: TiffFile, entry: IfdEntry): { offset: number; length: 
 }
 
 /** What an IFD entry reveals, if it is not a rendering tag. */
-function classifyEntry(entry: IfdEntry, page: number, keepIcc: boolean, sub = false): MetadataItem | undefined {
+function classifyEntry(entry: IfdEntry, page: number, sub = false): MetadataItem | undefined {
   const where = `${page === 0 ? 'IFD0' : `page ${page + 1}`}${sub ? ' sub-image' : ''}`;
   if (entry.tag === TAG_ORIENTATION) return { category: 'orientation', label: 'TIFF Orientation', offset: entry.entryOffset };
   if (entry.tag === TAG_ICC_PROFILE) return { category: 'colour-profile', label: 'ICC colour profile', offset: entry.entryOffset };
   if (entry.tag === TAG_SUB_IFDS) return undefined; // structure: the sub-images are classified themselves
-  void keepIcc;
   if (TIFF_RENDERING_TAGS.has(entry.tag)) return undefined;
   if (entry.tag === TAG_GPS_IFD) return { category: 'location', label: `TIFF GPS IFD (${where})`, offset: entry.entryOffset };
   if (entry.tag === TAG_EXIF_IFD) return { category: 'device', label: `TIFF Exif IFD: camera settings, dates, serial numbers (${where})`, offset: entry.entryOffset };
@@ -204,11 +203,44 @@ function unreferencedBytes(file: TiffFile, options: ScrubOptions, allEntries: bo
   return stray;
 }
 
+/**
+ * Image data is copied verbatim, so it must not overlap the values of removed tags: a strip that
+ * points into, say, the Artist string would carry it into the clean file unseen.
+ */
+function refuseDataOverMetadata(file: TiffFile, options: ScrubOptions): void {
+  const inline = file.header.bigTiff ? 8 : 4;
+  const removed: Array<[number, number]> = [];
+  for (const ifd of file.all) {
+    for (const entry of ifd.entries) {
+      if (isKept(entry, options)) continue;
+      const size = TIFF_TYPE_SIZES[entry.type];
+      if (size === undefined) continue;
+      const length = size * entry.count;
+      if (length > inline && Number.isSafeInteger(length)) removed.push([entry.valueOffset, entry.valueOffset + length]);
+    }
+  }
+  if (removed.length === 0) return;
+  removed.sort((a, b) => a[0] - b[0]);
+  for (const ifd of file.all) {
+    for (const run of imageData(file, ifd).values()) {
+      run.offsets.forEach((start, index) => {
+        const end = start + run.counts[index]!;
+        if (end === start) return;
+        // First removed range that ends after `start`; ranges may overlap each other, so scan on.
+        for (const [from, to] of removed) {
+          if (from >= end) break;
+          if (to > start) fail('invalid', start, 'TIFF image data overlaps a metadata value; copying it would carry the metadata along');
+        }
+      });
+    }
+  }
+}
+
 function classifyFile(file: TiffFile, options: ScrubOptions): MetadataItem[] {
   const items: MetadataItem[] = [];
   const visit = (node: IfdNode, page: number, sub: boolean): void => {
     for (const entry of node.ifd.entries) {
-      const item = classifyEntry(entry, page, options.keepColourProfile, sub);
+      const item = classifyEntry(entry, page, sub);
       if (item !== undefined) items.push(item);
     }
     for (const child of node.children) visit(child, page, true);
@@ -231,6 +263,7 @@ async function scrubTiff(source: ByteSource, options: ScrubOptions): Promise<Scr
   const bytes = await readAll(source);
   const file = readTiff(bytes);
   refuseUnsupported(file);
+  refuseDataOverMetadata(file, options);
   const all = classifyFile(file, options);
   const removed: MetadataItem[] = [];
   const kept: MetadataItem[] = [];

@@ -236,6 +236,19 @@ describe('TIFF scrubber', () => {
     expect((error as FormatError).code).toBe('loop');
   });
 
+  it('refuses image data that overlaps a removed value (it would smuggle it into the clean file)', async () => {
+    const input = buildTiff([{ tags: [...grey(4), ascii(315, 'SecretArtist')], strip: new Uint8Array([1, 2, 3, 4]) }]);
+    const artistAt = indexOfBytes(input, asciiBytes('SecretArtist'));
+    const view = new ByteView(input);
+    const header = readTiffHeader(view);
+    const [page] = walkIfdChain(view, header, header.firstIfdOffset, new Set());
+    const strip = page!.entries.find((entry) => entry.tag === 273)!;
+    new DataView(input.buffer).setUint32(strip.valueOffset, artistAt, true);
+    const error = await tiff.scrub(bytesSource(input), DEFAULT_SCRUB_OPTIONS).catch((caught: unknown) => caught);
+    expect((error as FormatError).code).toBe('invalid');
+    expect((error as FormatError).detail).toMatch(/overlaps a metadata value/);
+  });
+
   it('a clean, compact file comes back as one identity copy; stray bytes make it dirty', async () => {
     const input = buildTiff([{ tags: grey(2), strip: new Uint8Array([7, 7]) }]);
     const once = (await clean(input)).out;
