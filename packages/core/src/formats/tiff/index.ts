@@ -236,7 +236,7 @@ function refuseDataOverMetadata(file: TiffFile, options: ScrubOptions): void {
   }
 }
 
-function classifyFile(file: TiffFile, options: ScrubOptions): MetadataItem[] {
+function classifyFile(file: TiffFile): MetadataItem[] {
   const items: MetadataItem[] = [];
   const visit = (node: IfdNode, page: number, sub: boolean): void => {
     for (const entry of node.ifd.entries) {
@@ -253,7 +253,7 @@ async function inspectTiff(source: ByteSource): Promise<Inspection> {
   const bytes = await readAll(source);
   const file = readTiff(bytes);
   refuseUnsupported(file);
-  const items = classifyFile(file, { keepColourProfile: true });
+  const items = classifyFile(file);
   const stray = unreferencedBytes(file, { keepColourProfile: true }, true);
   if (stray > 0) items.push({ category: 'other', label: `${stray} bytes not referenced by any IFD (left-over data)` });
   return { items, issues: [] };
@@ -264,7 +264,7 @@ async function scrubTiff(source: ByteSource, options: ScrubOptions): Promise<Scr
   const file = readTiff(bytes);
   refuseUnsupported(file);
   refuseDataOverMetadata(file, options);
-  const all = classifyFile(file, options);
+  const all = classifyFile(file);
   const removed: MetadataItem[] = [];
   const kept: MetadataItem[] = [];
   for (const item of all) {
