@@ -221,16 +221,23 @@ function refuseDataOverMetadata(file: TiffFile, options: ScrubOptions): void {
   }
   if (removed.length === 0) return;
   removed.sort((a, b) => a[0] - b[0]);
+  // reach[k] = the furthest end among removed[0..k]: a data range [start, end) overlaps some removed
+  // range iff, for the last removed range starting before `end`, the reach up to it passes `start`.
+  const reach: number[] = [];
+  removed.forEach(([, to], index) => reach.push(Math.max(to, index > 0 ? reach[index - 1]! : 0)));
   for (const ifd of file.all) {
     for (const run of imageData(file, ifd).values()) {
       run.offsets.forEach((start, index) => {
         const end = start + run.counts[index]!;
         if (end === start) return;
-        // First removed range that ends after `start`; ranges may overlap each other, so scan on.
-        for (const [from, to] of removed) {
-          if (from >= end) break;
-          if (to > start) fail('invalid', start, 'TIFF image data overlaps a metadata value; copying it would carry the metadata along');
+        let low = 0;
+        let high = removed.length; // first index whose start is >= end
+        while (low < high) {
+          const middle = (low + high) >>> 1;
+          if (removed[middle]![0] < end) low = middle + 1;
+          else high = middle;
         }
+        if (low > 0 && reach[low - 1]! > start) fail('invalid', start, 'TIFF image data overlaps a metadata value; copying it would carry the metadata along');
       });
     }
   }
