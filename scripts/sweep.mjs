@@ -51,7 +51,8 @@ export function classesOf(tags) {
   for (const key of Object.keys(tags)) {
     if (!key.includes(':')) continue;
     const [group, name] = key.split(':', 2);
-    if (IGNORED_GROUPS.test(group) || /Warning|Error/.test(name)) continue;
+    // exiftool files JPEG/GIF comments under File:Comment; everything else in File is about the file.
+    if ((IGNORED_GROUPS.test(group) && key !== 'File:Comment') || /Warning|Error/.test(name)) continue;
     for (const [label, test] of CLASSES) if (test(group, name, tiffPages)) found.add(label);
   }
   return CLASSES.map(([label]) => label).filter((label) => found.has(label));
