@@ -493,6 +493,7 @@ function writeTiff(file: TiffFile, options: ScrubOptions): readonly OutputPiece[
     const laid = layoutIfd(file, page, position, options);
     for (const piece of laid.pieces) {
       if (piece.kind === 'bytes') out.bytes(piece.bytes);
+      else if (piece.kind === 'zeros') out.zeros(piece.length);
       else out.copy(piece.offset, piece.length);
     }
     position = laid.end;
