@@ -56,13 +56,21 @@ function samePacketsButLast(input, output) {
   return after.length > 0 && (after.length === before.length || after.length === before.length - 1) && after.slice(0, -1).every((line, index) => line === before[index]);
 }
 
+/** Same audio packets once zero-duration packets (header packets re-emitted by chained Ogg) and side data are set aside. */
+function sameAudioPackets(input, output) {
+  const audio = (path) => packets(path).map((line) => line.split(',').slice(0, 6).map((field) => field.trim())).filter((fields) => fields[3] !== '0').map((fields) => fields.join());
+  const before = audio(input);
+  const after = audio(output);
+  return after.length === before.length && after.every((line, index) => line === before[index]);
+}
+
 function judge(input, output, original, status) {
   if (output === undefined || !existsSync(output)) return { status, left: '—', values: '—', audio: '—' };
   const left = Object.keys(metadataTags(output));
   const values = valuesLeft(original, output);
   const before = streamhash(input);
   const after = streamhash(output);
-  const audio = before === undefined ? 'n/a (ffmpeg cannot read input)' : after === before ? 'identical' : after === undefined ? 'unreadable' : samePacketsButLast(input, output) ? 'identical but the last packet (the input\'s trailing tag, read by ffmpeg as audio)' : 'changed';
+  const audio = before === undefined ? 'n/a (ffmpeg cannot read input)' : after === before ? 'identical' : after === undefined ? 'unreadable' : samePacketsButLast(input, output) ? 'identical but the last packet (the input\'s trailing tag, read by ffmpeg as audio)' : sameAudioPackets(input, output) ? 'identical audio packets (a chained stream\'s comment header differs)' : 'changed';
   return { status, left: left.length === 0 ? 'none' : `${left.length}: ${left.slice(0, 4).join(', ')}${left.length > 4 ? '…' : ''}`, values: values.length === 0 ? 'none' : values.slice(0, 3).join(', '), audio };
 }
 
