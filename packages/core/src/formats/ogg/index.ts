@@ -19,7 +19,7 @@ import { fail } from '../../issues.js';
 import type { FormatModule, Inspection, ScrubOutput } from '../../registry.js';
 import { codecFor, type OggCodec } from './codecs.js';
 import { oggCrc } from './crc.js';
-import { FLAG_BOS, FLAG_CONTINUED, FLAG_EOS, lace, OGG_MAGIC, pageHeader, walkPages, WindowedReader, type OggPage } from './page.js';
+import { FLAG_BOS, FLAG_CONTINUED, FLAG_EOS, lace, OGG_MAGIC, pageHeader, readLacing, walkPages, WindowedReader, type OggPage } from './page.js';
 
 /** One logical stream of a chained file: from its BOS page to its EOS page. */
 interface OggLink {
@@ -68,8 +68,9 @@ function splitLinks(pages: readonly OggPage[]): OggPage[][] {
 
 async function readLink(reader: WindowedReader, pages: readonly OggPage[]): Promise<OggLink> {
   const head = pages[0]!;
+  const headLacing = await readLacing(reader, head);
   // The first packet is alone on the first page (Vorbis, Opus and FLAC mappings all say so).
-  if (head.lacing.length === 0 || head.lacing[head.lacing.length - 1] === 255 || head.lacing.slice(0, -1).some((value) => value < 255)) {
+  if (headLacing.length === 0 || headLacing[headLacing.length - 1] === 255 || headLacing.subarray(0, -1).some((value) => value < 255)) {
     fail('invalid', head.offset, 'the first Ogg page does not hold exactly one packet');
   }
   const first = await pageBody(reader, head);
@@ -81,11 +82,12 @@ async function readLink(reader: WindowedReader, pages: readonly OggPage[]): Prom
   for (; packets.length < codec.headerPackets; index++) {
     const page = pages[index];
     if (page === undefined) fail('truncated', pages[pages.length - 1]!.end, 'the Ogg stream ends inside its header packets');
+    const lacing = await readLacing(reader, page);
     const body = await pageBody(reader, page);
     let at = 0;
-    for (let segment = 0; segment < page.lacing.length; segment++) {
+    for (let segment = 0; segment < lacing.length; segment++) {
       if (packets.length === codec.headerPackets) fail('unsupported_feature', page.offset, 'audio data shares a page with the header packets');
-      const value = page.lacing[segment]!;
+      const value = lacing[segment]!;
       parts.push(body.subarray(at, at + value));
       at += value;
       partBytes = checkedLength(partBytes + value, { max: MAX_OGG_HEADER_PACKET_BYTES, what: 'Ogg header packet', offset: page.offset, limit: 'MAX_OGG_HEADER_PACKET_BYTES' });
