@@ -34,7 +34,7 @@ export const CLASSES = [
   ['Make/Model', (group, name) => /^(Make|Model|CameraModelName|UniqueCameraModel|LocalizedCameraModel|LensMake|LensModel|HostComputer)$/i.test(name)],
   ['Serial', (group, name) => /Serial/i.test(name)],
   ['Dates', (group, name) => /DateTime|CreateDate|ModifyDate|DateCreated|CreationTime|TimeCreated|DigitalCreation|MetadataDate|OffsetTime|SubSecTime|DateStamp|TimeStamp/i.test(name)],
-  ['Person', (group, name) => /Artist|Author|Creator$|Copyright|Owner|By-?line|Rights|Contact/i.test(name)],
+  ['Person', (group, name) => /Artist|Author|Creator$|Copyright(?!Flag)|Owner|By-?line|Rights|Contact/i.test(name)],
   ['Software', (group, name) => /Software|CreatorTool|Producer|Generator/i.test(name)],
   ['XMP', (group) => /^XMP/.test(group)],
   ['IPTC', (group) => group === 'IPTC'],
