@@ -286,3 +286,23 @@ describe('a whole persona handed over as one folder of zips', () => {
     }
   });
 });
+
+describe('detection by content', () => {
+  it('ignores archive names, and says plainly that HTML-only exports are not supported', async () => {
+    const { mkdtempSync, copyFileSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'lowprofile-detect-'));
+    copyFileSync(join(DIR, 'x-manifest.zip'), join(dir, 'backup (3).zip'));
+    copyFileSync(join(DIR, 'instagram-2024.zip'), join(dir, 'twitter-2024-01-01.zip')); // a misleading name
+    mkdirSync(join(dir, 'html-export', 'your_instagram_activity', 'content'), { recursive: true });
+    writeFileSync(join(dir, 'html-export', 'your_instagram_activity', 'content', 'posts_1.html'), '<html><body>posts</body></html>');
+    writeFileSync(join(dir, 'html-export', 'start_here.html'), '<html></html>');
+    const result = await importPaths([join(dir, 'backup (3).zip'), join(dir, 'twitter-2024-01-01.zip'), join(dir, 'html-export')]);
+    expect(of(result, 'x', 'post')).toHaveLength(persona.tweets.length);
+    expect(of(result, 'x', 'post').every((r) => r.source.archive === 'backup (3).zip')).toBe(true);
+    expect(of(result, 'instagram', 'post')).toHaveLength(persona.posts.length);
+    expect(of(result, 'instagram', 'post').every((r) => r.source.archive === 'twitter-2024-01-01.zip')).toBe(true);
+    expect(result.issues).toHaveLength(1);
+    expect(result.issues[0]!.reason).toMatch(/HTML-format Instagram export: only the JSON format is supported/);
+  });
+});
