@@ -224,6 +224,7 @@ describe('Photo folders (EXIF via exifr)', () => {
     const result = await importPaths([join(DIR, 'photos')]);
     const photos = of(result, 'photo-folder', 'photo');
     expect(photos).toHaveLength(persona.photos.length);
+    expect(result.summary.notes).toEqual([expect.stringMatching(/^1 video file\(s\): their own metadata .* not read yet/)]);
     for (const truth of persona.photos) {
       const photo = photos.find((p) => p.source.file === truth.name)!;
       expect(distanceMetres(photo.position!, truth)).toBeLessThan(1);

@@ -156,6 +156,8 @@ function findRoots(files: readonly ExportFile[]): Root[] {
   return kept.sort((a, b) => b.prefix.length - a.prefix.length);
 }
 
+const VIDEO = /\.(mp4|mov|m4v|3gp|3g2|avi|mkv|webm)$/i;
+
 type FileKind = 'records' | 'semantic' | 'settings' | 'timeline-android' | 'timeline-ios' | 'sidecar' | 'telegram' | 'tiktok' | 'whatsapp' | 'photo' | 'track';
 
 /** Classifies a file outside a platform root (and every Google file) by name and first bytes. */
@@ -246,8 +248,14 @@ export async function importExports(inputs: readonly ImportInput[], sink: Import
     }
   }
   let unrecognised = 0;
+  let videos = 0;
   for (const file of loose) {
     ctx.checkAbort();
+    if (VIDEO.test(file.path)) {
+      videos++;
+      unrecognised++;
+      continue;
+    }
     let kind: FileKind | undefined;
     try {
       kind = await classify(file, ctx);
@@ -287,5 +295,6 @@ export async function importExports(inputs: readonly ImportInput[], sink: Import
     issues: ctx.issues,
     platforms: ctx.platforms,
     unrecognised,
+    notes: videos > 0 ? [`${videos} video file(s): their own metadata (GPS, creation time, device) is not read yet; sidecars and platform records about them are.`] : [],
   };
 }
