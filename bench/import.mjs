@@ -44,10 +44,11 @@ if (withZip) {
   if (!existsSync(zipFile)) spawnSync('zip', ['-j', '-1', '-q', zipFile, file], { stdio: 'inherit' });
   if (existsSync(zipFile)) results.push(run('stream-zip', zipFile));
 }
-console.log('\n| mode | points | time (s) | MB/s | peak RSS (MB) |\n|---|---|---|---|---|');
+console.log(`\nload average ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')} on ${(await import('node:os')).cpus().length} cores`);
+console.log('\n| mode | points | wall time (s) | CPU time (s) | MB/s (wall) | peak RSS (MB) |\n|---|---|---|---|---|---|');
 for (const r of results) {
-  if (r.skipped) console.log(`| ${r.mode} | — | — | — | ${r.skipped} |`);
-  else console.log(`| ${r.mode} | ${r.points} | ${(r.ms / 1000).toFixed(1)} | ${(bytes / 1024 / 1024 / (r.ms / 1000)).toFixed(0)} | ${(r.maxRssKb / 1024).toFixed(0)} |`);
+  if (r.skipped) console.log(`| ${r.mode} | — | — | — | — | ${r.skipped} |`);
+  else console.log(`| ${r.mode} | ${r.points} | ${(r.ms / 1000).toFixed(1)} | ${(r.cpuMs / 1000).toFixed(1)} | ${(bytes / 1024 / 1024 / (r.ms / 1000)).toFixed(0)} | ${(r.maxRssKb / 1024).toFixed(0)} |`);
 }
 
 function run(mode, path) {
@@ -93,7 +94,8 @@ async function child(mode, path) {
     if (summary.points !== points) throw new Error('point count mismatch');
   }
   const ms = performance.now() - t0;
-  console.log(JSON.stringify({ points, ms, maxRssKb: process.resourceUsage().maxRSS }));
+  const cpu = process.cpuUsage();
+  console.log(JSON.stringify({ points, ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssKb: process.resourceUsage().maxRSS }));
 }
 
 async function generate(path, mb) {
