@@ -20,7 +20,7 @@ describe('Google Takeout Location History', () => {
     it(`streams every Records.json point (${era} era)`, async () => {
       const result = await importPaths([join(DIR, `takeout-${era}`)]);
       expect(result.issues).toEqual([]);
-      const points = result.points.filter((p) => p.source.platform === 'google-location-history');
+      const points = result.points.filter((p) => p.source.file.endsWith('Records.json'));
       expect(points).toHaveLength(persona.trace.length);
       points.forEach(({ point }, i) => {
         const truth = persona.trace[i]!;
@@ -45,6 +45,13 @@ describe('Google Takeout Location History', () => {
     expect(home[0]!.time!.epochMs).toBe(persona.visits.find((v) => v.place === 'home')!.start);
     expect(home[0]!.endTime!.epochMs).toBeGreaterThan(home[0]!.time!.epochMs);
     expect(identities(of(result, 'google-location-history', 'profile'))).toEqual(['device:Pixel 7', 'device:Galaxy S9 (samsung SM-G960U)']);
+    // Timeline Edits: raw signals (accuracy in mm) and Google's top-ranked places.
+    const edits = result.points.filter((p) => p.source.file.endsWith('Timeline Edits.json'));
+    expect(edits).toHaveLength(Math.ceil(persona.trace.length / 500));
+    expect(edits[0]!.point.accuracyM).toBe(persona.trace[0]!.accuracy);
+    const ranked = result.records.filter((r) => r.placeLabel === 'TOP_RANKED_PLACE');
+    expect(ranked).toHaveLength(2);
+    expect(distanceMetres(ranked[0]!.position!, persona.places.home!)).toBeLessThan(1);
   });
 
   it('merges a two-part Takeout: a sidecar in one part finds its photo in the other', async () => {
@@ -60,7 +67,7 @@ describe('Google Takeout Location History', () => {
       expect(record.people).toEqual([{ name: persona.friends[0]!.name, platform: 'google-photos', relation: 'tagged' }]);
       expect(record.position).toBeDefined();
     }
-    expect(result.points.filter((p) => p.source.platform === 'google-location-history')).toHaveLength(persona.trace.length);
+    expect(result.points.filter((p) => p.source.file.endsWith('Records.json'))).toHaveLength(persona.trace.length);
   });
 
   it('detects a localised tree by content, not by folder names', async () => {
@@ -144,6 +151,7 @@ describe('Facebook, every layout era', () => {
         expect(distanceMetres(checkins[0]!.position!, persona.posts[8]!)).toBeLessThan(1);
       }
       if (era === '2019') expect(result.points).toHaveLength(5);
+      if (era === '2024') expect(of(result, 'facebook', 'other').find((r) => r.placeLabel === 'inferred primary location (Meta)')).toMatchObject({ placeName: 'New York, NY', address: 'postal code 90026' });
       expect(of(result, 'facebook', 'message')).toHaveLength(6);
     });
   }
@@ -215,6 +223,7 @@ describe('Strava', () => {
       const rows = of(result, 'strava', 'activity').filter((r) => !r.position);
       expect(rows.map((r) => r.time!.epochMs)).toEqual(persona.runs.map((r) => Math.floor(r.epochMs / 1000) * 1000));
       expect(identities(of(result, 'strava', 'profile'))).toContain(`email:${persona.identity.email}`);
+      expect(of(result, 'strava', 'other')[0]).toMatchObject({ placeLabel: 'privacy zone (Strava)', address: '125 Example St, New York, NY' });
     });
   }
 });

@@ -12,7 +12,7 @@ import { DEFAULT_ZIP_LIMITS, readZipDirectory, zipEntryChunks, type ZipLimits } 
 import { ImportContext, ImportStopped, describeError, type ExportFile, type RootedFile } from './context.js';
 import type { ImportInput, ImportOptions, ImportSummary, ReadableStreamLike, VirtualFile } from './types.js';
 import { decodeUtf8 } from './text.js';
-import { importRecords, importSemantic, importSettings } from './google/location-history.js';
+import { importRecords, importSemantic, importSettings, importTimelineEdits } from './google/location-history.js';
 import { importTimelineAndroid, importTimelineIos } from './google/timeline.js';
 import { importSidecar } from './google/photos.js';
 import { importInstagram } from './instagram/index.js';
@@ -158,7 +158,7 @@ function findRoots(files: readonly ExportFile[]): Root[] {
 
 const VIDEO = /\.(mp4|mov|m4v|3gp|3g2|avi|mkv|webm)$/i;
 
-type FileKind = 'records' | 'semantic' | 'settings' | 'timeline-android' | 'timeline-ios' | 'sidecar' | 'telegram' | 'tiktok' | 'whatsapp' | 'photo' | 'track';
+type FileKind = 'timeline-edits' | 'records' | 'semantic' | 'settings' | 'timeline-android' | 'timeline-ios' | 'sidecar' | 'telegram' | 'tiktok' | 'whatsapp' | 'photo' | 'track';
 
 /** Classifies a file outside a platform root (and every Google file) by name and first bytes. */
 async function classify(file: ExportFile, ctx: ImportContext): Promise<FileKind | undefined> {
@@ -177,6 +177,7 @@ async function classify(file: ExportFile, ctx: ImportContext): Promise<FileKind 
     if (/"locations"\s*:\s*\[/.test(head) && /"latitudeE7"|"timestampMs"|"timestamp"|\]\s*}/.test(head)) return 'records';
     if (head.includes('"timelineObjects"')) return 'semantic';
     if (head.includes('"deviceSettings"')) return 'settings';
+    if (head.includes('"timelineEdits"')) return 'timeline-edits';
     if (/"(semanticSegments|rawSignals|userLocationProfile)"/.test(head)) return 'timeline-android';
     if (/"(photoTakenTime|geoData|geoDataExif)"/.test(head) && head.includes('"title"')) return 'sidecar';
     if (head.includes('Telegram is ad free') || (/"messages"\s*:/.test(head) && /"type"\s*:\s*"(personal_chat|private_group|private_supergroup|public_supergroup|private_channel|public_channel|saved_messages|bot_chat)"/.test(head))) return 'telegram';
@@ -190,7 +191,7 @@ async function classify(file: ExportFile, ctx: ImportContext): Promise<FileKind 
 }
 
 const KIND_PLATFORM: Record<FileKind, Platform> = {
-  records: 'google-location-history', semantic: 'google-location-history', settings: 'google-location-history',
+  'timeline-edits': 'google-location-history', records: 'google-location-history', semantic: 'google-location-history', settings: 'google-location-history',
   'timeline-android': 'google-timeline', 'timeline-ios': 'google-timeline', sidecar: 'google-photos',
   telegram: 'telegram', tiktok: 'tiktok', whatsapp: 'whatsapp', photo: 'photo-folder', track: 'strava',
 };
@@ -272,6 +273,7 @@ export async function importExports(inputs: readonly ImportInput[], sink: Import
     await ctx.guard(file, async () => {
       switch (kind) {
         case 'records': return importRecords(file, ctx);
+        case 'timeline-edits': return importTimelineEdits(file, ctx);
         case 'semantic': return importSemantic(file, ctx);
         case 'settings': return importSettings(file, ctx);
         case 'timeline-android': return importTimelineAndroid(file, ctx);
