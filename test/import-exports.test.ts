@@ -316,3 +316,11 @@ describe('detection by content', () => {
     expect(result.issues[0]!.reason).toMatch(/HTML-format Instagram export: only the JSON format is supported/);
   });
 });
+
+describe('record ids', () => {
+  it('stay unique when two inputs hold the same relative paths', async () => {
+    const result = await importPaths([join(DIR, 'photos'), join(DIR, 'strava-old', '..', 'photos'), join(DIR, 'instagram-2022.zip'), join(DIR, 'instagram-2022.zip')]);
+    expect(new Set(result.records.map((r) => r.id)).size).toBe(result.records.length);
+    expect(of(result, 'photo-folder')).toHaveLength(2 * persona.photos.length);
+  });
+});

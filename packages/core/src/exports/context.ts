@@ -44,6 +44,7 @@ export class ImportContext {
   issues = 0;
   filesRead = 0;
   private sinceCheck = 0;
+  private readonly ids = new Set<string>();
 
   constructor(readonly sink: ImportSink, private readonly signal?: { readonly aborted: boolean }) {}
 
@@ -79,8 +80,15 @@ export class ImportContext {
    */
   record(input: RecordInput): void {
     const { source } = input;
-    const record: Record<string, unknown> = { id: input.id ?? `${source.platform}:${source.file}:${source.itemId ?? this.records}` };
+    let id = input.id ?? `${source.platform}:${source.file}:${source.itemId ?? this.records}`;
+    // Two inputs can hold the same relative path (two photo folders with IMG_0001.jpg, an export
+    // given twice): ids stay unique by naming the archive too.
+    if (this.ids.has(id)) id = `${source.platform}:${source.archive}/${source.file}:${source.itemId ?? this.records}`;
+    for (let n = 2; this.ids.has(id); n++) id = `${id}#${n}`;
+    this.ids.add(id);
+    const record: Record<string, unknown> = { id };
     for (const [key, value] of Object.entries(input)) {
+      if (key === 'id') continue;
       if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;
       record[key] = value;
     }
