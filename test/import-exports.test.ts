@@ -174,6 +174,7 @@ describe('X archive, every layout era', () => {
         for (const handle of truth.mentions) expect(tweet.people!.map((p) => p.handle)).toContain(handle);
       }
       expect(of(result, 'x', 'connection')).toHaveLength(8);
+      expect(of(result, 'x', 'other').map((r) => r.placeName)).toEqual(['New York, NY, United States']);
       const dms = of(result, 'x', 'message');
       expect(dms).toHaveLength(4);
       expect(dms.map((d) => d.people![0]!.relation)).toEqual(['messaged', 'message-from', 'messaged', 'message-from']);
@@ -314,6 +315,24 @@ describe('detection by content', () => {
     expect(of(result, 'instagram', 'post').every((r) => r.source.archive === 'twitter-2024-01-01.zip')).toBe(true);
     expect(result.issues).toHaveLength(1);
     expect(result.issues[0]!.reason).toMatch(/HTML-format Instagram export: only the JSON format is supported/);
+  });
+
+  it('reads lone files: an X data file, a Messenger thread; names a classic X archive as unsupported', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { xTree, facebookTree } = await import('../scripts/fixtures/lib/persona.mjs');
+    const dir = mkdtempSync(join(tmpdir(), 'lowprofile-lone-'));
+    writeFileSync(join(dir, 'direct-messages.js'), xTree(persona, { era: 'manifest' })['data/direct-messages.js'] as string);
+    writeFileSync(join(dir, 'message_1.json'), facebookTree(persona, { era: '2024' })['your_facebook_activity/messages/inbox/samortiz_10/message_1.json'] as string);
+    mkdirSync(join(dir, 'classic', 'data', 'js'), { recursive: true });
+    writeFileSync(join(dir, 'classic', 'data', 'js', 'tweet_index.js'), 'var tweet_index = []');
+    writeFileSync(join(dir, 'classic', 'tweets.csv'), 'tweet_id,text\n');
+    const result = await importPaths([dir]);
+    expect(of(result, 'x', 'message')).toHaveLength(4);
+    const thread = of(result, 'facebook', 'message');
+    expect(thread).toHaveLength(6);
+    expect(thread.flatMap((m) => m.people ?? []).map((p) => p.name)).toContain(persona.friends[0]!.name);
+    expect(result.issues.map((i) => i.reason)).toEqual([expect.stringMatching(/classic X\/Twitter archive .* not supported/)]);
   });
 });
 

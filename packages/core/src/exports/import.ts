@@ -16,7 +16,7 @@ import { importRecords, importSemantic, importSettings, importTimelineEdits } fr
 import { importTimelineAndroid, importTimelineIos } from './google/timeline.js';
 import { importSidecar } from './google/photos.js';
 import { importInstagram } from './instagram/index.js';
-import { importFacebook } from './facebook/index.js';
+import { importFacebook, importLooseThread } from './facebook/index.js';
 import { importX } from './x/index.js';
 import { importPhoto, isPhotoPath } from './photos/index.js';
 import { importStrava, importTrackFile, isTrackPath } from './strava/index.js';
@@ -32,6 +32,7 @@ const ROOT_RULES: readonly { readonly platform: RootPlatform; readonly re: RegEx
   { platform: 'x', re: /^(.*?)data\/manifest\.js$/, weight: 10 },
   { platform: 'x', re: /^(.*?)data\/(?:account|tweets?|tweets-part\d+|follower|following|direct-messages|phone-number|profile)\.js$/, weight: 3 },
   { platform: 'x', re: /^(.*?)Your archive\.html$/, weight: 3 },
+  { platform: 'x', re: /^(.*?)data\/js\/tweet_index\.js$/, weight: 3 },
   { platform: 'x', re: /^((?:[^/]+\/)?)(?:account|tweet|tweets)\.js$/, weight: 3 },
   { platform: 'instagram', re: /^(.*?)(?:your_instagram_activity|followers_and_following|account_information)\//, weight: 2 },
   { platform: 'instagram', re: /^(.*?)personal_information\/(?:personal_information\/)?(?:personal_information|instagram_profile_information)\.json$/, weight: 4 },
@@ -158,7 +159,7 @@ function findRoots(files: readonly ExportFile[]): Root[] {
 
 const VIDEO = /\.(mp4|mov|m4v|3gp|3g2|avi|mkv|webm)$/i;
 
-type FileKind = 'timeline-edits' | 'records' | 'semantic' | 'settings' | 'timeline-android' | 'timeline-ios' | 'sidecar' | 'telegram' | 'tiktok' | 'whatsapp' | 'photo' | 'track';
+type FileKind = 'x-file' | 'meta-thread' | 'timeline-edits' | 'records' | 'semantic' | 'settings' | 'timeline-android' | 'timeline-ios' | 'sidecar' | 'telegram' | 'tiktok' | 'whatsapp' | 'photo' | 'track';
 
 /** Classifies a file outside a platform root (and every Google file) by name and first bytes. */
 async function classify(file: ExportFile, ctx: ImportContext): Promise<FileKind | undefined> {
@@ -168,6 +169,10 @@ async function classify(file: ExportFile, ctx: ImportContext): Promise<FileKind 
   if (lower.endsWith('.txt')) {
     if (file.size === 0) return undefined;
     return looksLikeWhatsApp(decodeUtf8(await ctx.head(file, 2048))) ? 'whatsapp' : undefined;
+  }
+  if (lower.endsWith('.js')) {
+    // A lone X data file (`window.YTD.direct_messages.part0 = …`) outside an archive folder.
+    return /^\s*window\.YTD\.[A-Za-z0-9_]+\.part\d+\s*=/.test(decodeUtf8(await ctx.head(file, 256)).replace(/^\uFEFF/, '')) ? 'x-file' : undefined;
   }
   if (!lower.endsWith('.json')) return undefined;
   if (file.size === 0) return undefined;
@@ -181,6 +186,7 @@ async function classify(file: ExportFile, ctx: ImportContext): Promise<FileKind 
     if (/"(semanticSegments|rawSignals|userLocationProfile)"/.test(head)) return 'timeline-android';
     if (/"(photoTakenTime|geoData|geoDataExif)"/.test(head) && head.includes('"title"')) return 'sidecar';
     if (head.includes('Telegram is ad free') || (/"messages"\s*:/.test(head) && /"type"\s*:\s*"(personal_chat|private_group|private_supergroup|public_supergroup|private_channel|public_channel|saved_messages|bot_chat)"/.test(head))) return 'telegram';
+    if (/"participants"\s*:/.test(head) && /"sender_name"|"messages"\s*:/.test(head)) return 'meta-thread';
     if (/(^|\/)user_data(_tiktok)?\.json$/.test(lower) || /"(ProfileMap|Profile Info|Your Activity)"/.test(head)) return 'tiktok';
     // Large Records.json files whose first item pushes the keys past the head: trust the name.
     if (/(^|\/)(records|location history|locationhistory)\.json$/.test(lower) && /"locations"/.test(head)) return 'records';
@@ -191,7 +197,7 @@ async function classify(file: ExportFile, ctx: ImportContext): Promise<FileKind 
 }
 
 const KIND_PLATFORM: Record<FileKind, Platform> = {
-  'timeline-edits': 'google-location-history', records: 'google-location-history', semantic: 'google-location-history', settings: 'google-location-history',
+  'x-file': 'x', 'meta-thread': 'facebook', 'timeline-edits': 'google-location-history', records: 'google-location-history', semantic: 'google-location-history', settings: 'google-location-history',
   'timeline-android': 'google-timeline', 'timeline-ios': 'google-timeline', sidecar: 'google-photos',
   telegram: 'telegram', tiktok: 'tiktok', whatsapp: 'whatsapp', photo: 'photo-folder', track: 'strava',
 };
@@ -273,6 +279,8 @@ export async function importExports(inputs: readonly ImportInput[], sink: Import
     await ctx.guard(file, async () => {
       switch (kind) {
         case 'records': return importRecords(file, ctx);
+        case 'x-file': return importX([{ ...file, rel: file.path.slice(file.path.lastIndexOf('/') + 1) }], ctx);
+        case 'meta-thread': return importLooseThread(file, ctx);
         case 'timeline-edits': return importTimelineEdits(file, ctx);
         case 'semantic': return importSemantic(file, ctx);
         case 'settings': return importSettings(file, ctx);

@@ -33,6 +33,11 @@ export async function importFacebook(files: readonly RootedFile[], ctx: ImportCo
   }
 }
 
+/** A lone Messenger thread file (`message_1.json` handed over by itself): Messenger is Facebook's. */
+export async function importLooseThread(file: import('../context.js').ExportFile, ctx: ImportContext): Promise<void> {
+  importThread(await ctx.json(file, { meta: true }), file, ctx, PLATFORM, new Set());
+}
+
 function pick(rel: string, name: string): Handler | undefined {
   if (name === 'profile_information.json') return profile;
   if (/^(your_)?friends\.json$/.test(name)) return friends;
