@@ -11,6 +11,9 @@ export const TEST_PACKAGES = {
   webp: 'cwebp/dwebp: WebP fixtures and decoding',
   'libheif-examples': 'heif-enc/heif-dec: HEIC and AVIF fixtures and decoding',
   'libtiff-tools': 'tiffinfo/tiffcp: TIFF fixtures and checks',
+  ffmpeg: 'audio/video fixtures, stream hashes and playback checks',
+  qpdf: 'PDF fixtures (object streams, linearised, encrypted) and qpdf --check',
+  'poppler-utils': 'pdftotext: PDF text before and after cleaning',
 };
 
 function installed(pkg) {
