@@ -234,7 +234,7 @@ describe('Photo folders (EXIF via exifr)', () => {
     const result = await importPaths([join(DIR, 'photos')]);
     const photos = of(result, 'photo-folder', 'photo');
     expect(photos).toHaveLength(persona.photos.length);
-    expect(result.summary.notes).toEqual([expect.stringMatching(/^1 video file\(s\): their own metadata .* not read yet/)]);
+    expect(result.summary.notes).toEqual([]);
     for (const truth of persona.photos) {
       const photo = photos.find((p) => p.source.file === truth.name)!;
       expect(distanceMetres(photo.position!, truth)).toBeLessThan(1);
@@ -244,6 +244,24 @@ describe('Photo folders (EXIF via exifr)', () => {
       else expect(photo.time).toEqual({ epochMs: Math.floor(truth.wallMs / 60_000) * 60_000, basis: 'local-wall-clock' });
     }
   });
+});
+
+describe('Videos (moov via the ISOBMFF reader)', () => {
+  for (const where of ['photos', 'photos-zipped.zip']) {
+    it(`reads creation time, position and device of MOV and MP4 (${where})`, async () => {
+      const result = await importPaths([join(DIR, where)]);
+      expect(result.issues).toEqual([]);
+      const videos = of(result, 'photo-folder', 'video');
+      expect(videos).toHaveLength(2);
+      for (const truth of persona.videos) {
+        const video = videos.find((v) => v.source.file === truth.name)!;
+        expect(video.time).toEqual({ epochMs: truth.epochMs, basis: 'utc' });
+        expect(distanceMetres(video.position!, truth)).toBeLessThan(15); // ISO 6709 keeps 4 decimals
+        expect(video.media![0]!.mediaType).toBe('video');
+        if (truth.kind === 'mov') expect(video.media![0]!.device).toBe('Apple iPhone 12');
+      }
+    });
+  }
 });
 
 describe('Telegram, Snapchat, TikTok', () => {
@@ -340,6 +358,6 @@ describe('record ids', () => {
   it('stay unique when two inputs hold the same relative paths', async () => {
     const result = await importPaths([join(DIR, 'photos'), join(DIR, 'strava-old', '..', 'photos'), join(DIR, 'instagram-2022.zip'), join(DIR, 'instagram-2022.zip')]);
     expect(new Set(result.records.map((r) => r.id)).size).toBe(result.records.length);
-    expect(of(result, 'photo-folder')).toHaveLength(2 * persona.photos.length);
+    expect(of(result, 'photo-folder')).toHaveLength(2 * (persona.photos.length + persona.videos.length));
   });
 });

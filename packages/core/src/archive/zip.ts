@@ -334,3 +334,28 @@ export function nativeInflate(): NativeDecompressorConstructor | null {
 export function setNativeInflate(enabled: boolean): void {
   native = enabled ? undefined : null;
 }
+
+/**
+ * Random access to a STORED entry's bytes (videos and photos are usually stored, not deflated),
+ * so a reader can seek (an MP4's `moov` at the end) without inflating or copying. Undefined for
+ * deflated entries.
+ */
+export function zipEntrySource(source: ByteSource, entry: ZipEntry): ByteSource | undefined {
+  if (entry.method !== 0) return undefined;
+  let dataStart: Promise<number> | undefined;
+  const start = (): Promise<number> => {
+    dataStart ??= source.read(entry.localHeaderOffset, 30).then((header) => {
+      if (header.length < 30 || u32(header, 0) !== SIG_LOCAL) fail('invalid', entry.localHeaderOffset, `no local header for ${entry.name}`);
+      return entry.localHeaderOffset + 30 + u16(header, 26) + u16(header, 28);
+    });
+    return dataStart;
+  };
+  return {
+    size: entry.size,
+    async read(offset, length) {
+      const from = Math.min(Math.max(0, offset), entry.size);
+      const to = Math.min(entry.size, from + Math.max(0, length));
+      return source.read((await start()) + from, to - from);
+    },
+  };
+}

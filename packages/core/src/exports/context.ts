@@ -3,6 +3,7 @@
  * context that reads them with limits, streams JSON, builds record sources and counts what goes
  * to the sink.
  */
+import type { ByteSource } from '../bytes/source.js';
 import type { DossierRecord, ImportSink, LocationPoint, Platform, RecordSource } from '../dossier/model.js';
 import { isFormatError } from '../issues.js';
 import { MAX_TEXT_FILE_BYTES, MAX_WHOLE_JSON_BYTES } from '../bytes/limits.js';
@@ -18,6 +19,8 @@ export interface ExportFile {
   readonly path: string;
   readonly size: number;
   chunks(): AsyncIterable<Uint8Array>;
+  /** Random access, when the input allows it (folder files with a source, stored zip entries). */
+  readonly source?: ByteSource | undefined;
 }
 
 /** A file with its path relative to the export's detected root (e.g. `data/tweets.js`). */

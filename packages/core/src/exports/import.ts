@@ -8,7 +8,7 @@
  */
 import type { ImportSink, Platform } from '../dossier/model.js';
 import { bytesSource } from '../bytes/source.js';
-import { DEFAULT_ZIP_LIMITS, readZipDirectory, zipEntryChunks, type ZipLimits } from '../archive/zip.js';
+import { DEFAULT_ZIP_LIMITS, readZipDirectory, zipEntryChunks, zipEntrySource, type ZipLimits } from '../archive/zip.js';
 import { ImportContext, ImportStopped, describeError, type ExportFile, type RootedFile } from './context.js';
 import type { ImportInput, ImportOptions, ImportSummary, ReadableStreamLike, VirtualFile } from './types.js';
 import { decodeUtf8 } from './text.js';
@@ -18,7 +18,7 @@ import { importSidecar } from './google/photos.js';
 import { importInstagram } from './instagram/index.js';
 import { importFacebook, importLooseThread } from './facebook/index.js';
 import { importX } from './x/index.js';
-import { importPhoto, isPhotoPath } from './photos/index.js';
+import { importPhoto, importVideo, isPhotoPath, MAX_VIDEO_COPY_BYTES } from './photos/index.js';
 import { importStrava, importTrackFile, isTrackPath } from './strava/index.js';
 import { importWhatsApp, looksLikeWhatsApp } from './whatsapp/index.js';
 import { importTelegram } from './telegram/index.js';
@@ -93,7 +93,7 @@ async function openInputs(inputs: readonly ImportInput[], ctx: ImportContext, op
     for (const refused of directory.refused) ctx.issue({ archive: name, path: refused.name }, `refused: ${refused.reason}`);
     for (const entry of directory.entries) {
       if (entry.isDirectory) continue;
-      files.push({ archive: name, path: entry.name, size: entry.size, chunks: () => zipEntryChunks(source, entry) });
+      files.push({ archive: name, path: entry.name, size: entry.size, chunks: () => zipEntryChunks(source, entry), source: zipEntrySource(source, entry) });
     }
   };
   for (const input of inputs) {
@@ -110,7 +110,7 @@ async function openInputs(inputs: readonly ImportInput[], ctx: ImportContext, op
           continue;
         }
       }
-      files.push({ archive: input.name, path: file.path.replace(/^\.\//, ''), size: file.size, chunks: () => streamChunks((file as VirtualFile).stream()) });
+      files.push({ archive: input.name, path: file.path.replace(/^\.\//, ''), size: file.size, chunks: () => streamChunks((file as VirtualFile).stream()), source: file.source });
     }
   }
   return files;
@@ -259,8 +259,10 @@ export async function importExports(inputs: readonly ImportInput[], sink: Import
   for (const file of loose) {
     ctx.checkAbort();
     if (VIDEO.test(file.path)) {
-      videos++;
-      unrecognised++;
+      ctx.fileRead('photo-folder', file);
+      await ctx.guard(file, async () => {
+        if (!(await importVideo(file, ctx))) videos++;
+      });
       continue;
     }
     let kind: FileKind | undefined;
@@ -305,6 +307,6 @@ export async function importExports(inputs: readonly ImportInput[], sink: Import
     issues: ctx.issues,
     platforms: ctx.platforms,
     unrecognised,
-    notes: videos > 0 ? [`${videos} video file(s): their own metadata (GPS, creation time, device) is not read yet; sidecars and platform records about them are.`] : [],
+    notes: videos > 0 ? [`${videos} video file(s) too large to read without random access (a deflated zip entry over ${MAX_VIDEO_COPY_BYTES / 1024 / 1024} MB): their own metadata was not read.`] : [],
   };
 }
