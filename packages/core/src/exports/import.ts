@@ -235,11 +235,11 @@ export async function importExports(inputs: readonly ImportInput[], sink: Import
 
   // Files inside a platform's folder that its importer did not take (a WhatsApp chat or GPX file
   // dropped into an export) are classified like loose files; images there are the platform's own
-  // media, already referenced by its records, except in a Strava export.
+  // media (photos, videos), already referenced by its records, except in a Strava export.
   for (const [root, rooted] of byRoot) {
     for (const file of rooted) {
       if (ctx.claimed.has(`${file.archive}\0${file.path}`)) continue;
-      if (root.platform !== 'strava' && isPhotoPath(file.path.toLowerCase())) continue;
+      if (root.platform !== 'strava' && (isPhotoPath(file.path.toLowerCase()) || VIDEO.test(file.path))) continue;
       loose.push(file);
     }
   }
