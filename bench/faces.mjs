@@ -28,6 +28,9 @@ const { values, positionals } = parseArgs({
     // A module exporting { detector, name, defaults } to measure a detector that is not shipped
     // (e.g. another runtime); it must implement core's FaceDetector.
     'detector-module': { type: 'string' },
+    // Also paint every valid labelled face ≥ 32 px with this method, detect again, and count the
+    // faces found again at IoU ≥ 0.3 (scrubbing.md §5.1).
+    redaction: { type: 'string' },
   },
 });
 const [dir, labelsPath] = positionals;
@@ -68,6 +71,7 @@ const times = [];
 let megapixels = 0;
 let decodeMs = 0;
 let cpuMs = 0;
+const redaction = { n: 0, found: 0 };
 let warmed = false;
 
 for (const entry of labels) {
@@ -108,6 +112,13 @@ for (const entry of labels) {
     }
   }
   truePositives += tpHere;
+  if (values.redaction !== undefined) {
+    const big = truth.filter((t) => t.height >= 32);
+    const painted = core.redactImage(image, big, { method: values.redaction });
+    const again = await loaded.detector.detect(painted.image, options);
+    redaction.n += big.length;
+    redaction.found += big.filter((t) => again.some((box) => core.iou(box, t) >= 0.3)).length;
+  }
   const painted = found.map((det) => core.enlargeBox(det, image.width, image.height)).filter(Boolean);
   // A detection is a false positive when its painted area contains no labelled face centre at all.
   for (const p of painted) {
@@ -149,6 +160,7 @@ out.push('');
 out.push(`precision @ IoU 0.5: ${pct(truePositives, detections)}; detections ${detections}; false positives (painted area holds no labelled face centre) ${(falsePositives / labels.length).toFixed(2)} per photo`);
 out.push(`detect(): ${mean.toFixed(0)} ms per photo (median ${q(0.5).toFixed(0)}, p95 ${q(0.95).toFixed(0)}), ${(times.reduce((a, b) => a + b, 0) / megapixels).toFixed(0)} ms per megapixel; CPU ${(cpuMs / labels.length).toFixed(0)} ms per photo, ${(cpuMs / megapixels).toFixed(0)} ms per megapixel; decode ${(decodeMs / labels.length).toFixed(0)} ms per photo`);
 
+if (values.redaction !== undefined) out.push(`after ${values.redaction} over the grown boxes of the ${redaction.n} faces ≥ 32 px: ${redaction.found} found again at IoU ≥ 0.3 (${pct(redaction.found, redaction.n)})`);
 if (values['twelve-mp']) {
   // A 12-megapixel photo through the whole redaction path: decode, detect, fill, re-encode.
   const sharp = (await import('sharp')).default;
