@@ -22,6 +22,7 @@ const { values, positionals } = parseArgs({
     model: { type: 'string' },
     'model-kind': { type: 'string' },
     tiles: { type: 'string' },
+    mirror: { type: 'boolean', default: false },
     threshold: { type: 'string' },
     'max-side': { type: 'string' },
     'twelve-mp': { type: 'boolean', default: false },
@@ -51,6 +52,7 @@ const options = {
   ...loaded.defaults,
   ...(values.tiles === undefined ? {} : { tileSizes: values.tiles === 'none' ? [] : values.tiles.split(',').map(Number) }),
   ...(values.threshold === undefined ? {} : { threshold: Number(values.threshold) }),
+  ...(values.mirror ? { mirror: true } : {}),
   ...(values['max-side'] === undefined ? {} : { maxSide: Number(values['max-side']) }),
 };
 let labels = JSON.parse(await readFile(labelsPath, 'utf8'));
@@ -147,7 +149,7 @@ const mean = times.reduce((a, b) => a + b, 0) / times.length;
 const q = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 const out = [];
 out.push(`model: ${loaded.modelName} (${loaded.licence})`);
-out.push(`options: tiles ${JSON.stringify(options.tileSizes ?? [])}, threshold ${options.threshold ?? loaded.detector.spec.threshold}, max side ${options.maxSide ?? core.DEFAULT_MAX_SIDE}`);
+out.push(`options: tiles ${JSON.stringify(options.tileSizes ?? [])}${options.mirror ? ', mirrored too' : ''}, threshold ${options.threshold ?? loaded.detector.spec.threshold}, max side ${options.maxSide ?? core.DEFAULT_MAX_SIDE}`);
 out.push(`${labels.length} photos, ${megapixels.toFixed(1)} MP`);
 out.push('');
 out.push('| face height | faces | recall @ IoU 0.5 | covered ≥ 90 % by painted area |');

@@ -169,6 +169,16 @@ describe('lowprofile redact', () => {
     expect(lowprofile(['redact', fixture('face-upright.png'), '--out', out, '--model', 'x.onnx']).status).toBe(2);
   });
 
+  it('mirrored passes map boxes back onto the same face', async () => {
+    const loaded = await loadDetector();
+    const { image } = await decodeImage(readFileSync(fixture('face-off-centre.jpg')));
+    const plain = await loaded.detector.detect(image, { tileSizes: [] });
+    const both = await loaded.detector.detect(image, { tileSizes: [], mirror: true });
+    expect(plain).toHaveLength(1);
+    expect(both).toHaveLength(1); // the mirrored detection of the same face is merged, not added
+    expect(iou(both[0]!, plain[0]!)).toBeGreaterThan(0.8);
+  });
+
   it('countFaces counts faces for the audit', async () => {
     expect(await countFaces(readFileSync(fixture('face-rotated-exif-thumbnail-trailer.jpg')))).toBe(1);
     expect(await countFaces(readFileSync(fixture('no-face.png')))).toBe(0);
