@@ -179,6 +179,16 @@ describe('lowprofile redact', () => {
     expect(iou(both[0]!, plain[0]!)).toBeGreaterThan(0.8);
   });
 
+  it('redacts a WebP into a new PNG', () => {
+    const webp = run([fixture('face.webp'), '--out', join(out, 'webp')]);
+    expect(webp.status).toBe(0);
+    const file = webp.report.files[0]!;
+    expect(file.detected).toHaveLength(1);
+    expect(file.output!.endsWith('face.png')).toBe(true);
+    expect(extrasInImageFile(readFileSync(file.output!), 'png')).toEqual([]);
+    expect(file.notes.join(' ')).toMatch(/WebP input written as PNG/);
+  });
+
   it('countFaces counts faces for the audit', async () => {
     expect(await countFaces(readFileSync(fixture('face-rotated-exif-thumbnail-trailer.jpg')))).toBe(1);
     expect(await countFaces(readFileSync(fixture('no-face.png')))).toBe(0);

@@ -75,7 +75,12 @@ export async function redactOne(task: RedactTask, loaded: LoadedDetector): Promi
     return { report: { ...base, status: 'unsupported', reason: (error as Error).message } };
   }
   const { image, kind } = decoded;
-  const detected = (await loaded.detector.detect(image)).map(roundBox);
+  let detected: FaceBox[];
+  try {
+    detected = (await loaded.detector.detect(image)).map(roundBox);
+  } catch (error) {
+    return { report: { ...base, width: image.width, height: image.height, status: 'failed', reason: `detection failed: ${(error as Error).message}` }, image };
+  }
   const painted = applyBoxReview(detected, task.review);
   const common = { ...base, width: image.width, height: image.height, detected, painted };
   if (task.output === undefined) return { report: { ...common, status: 'detected' }, image };
