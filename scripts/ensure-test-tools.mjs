@@ -11,6 +11,7 @@ export const TEST_PACKAGES = {
   webp: 'cwebp/dwebp: WebP fixtures and decoding',
   'libheif-examples': 'heif-enc/heif-dec: HEIC and AVIF fixtures and decoding',
   'libtiff-tools': 'tiffinfo/tiffcp: TIFF fixtures and checks',
+  'libjpeg-turbo-progs': 'jpegtran: JPEGs with restart markers for the DCT-domain face redaction tests',
 };
 
 function installed(pkg) {

@@ -10,6 +10,8 @@ import { readFile } from 'node:fs/promises';
 import {
   applyBoxReview,
   bareJpeg,
+  enlargeBox,
+  redactJpegBlocks,
   cropImage,
   barePng,
   extrasInImageFile,
@@ -17,6 +19,7 @@ import {
   iou,
   redactImage,
   type Box,
+  type BlockRedaction,
   type BoxReview,
   type FaceBox,
   type RedactionMethod,
@@ -87,17 +90,31 @@ export async function redactOne(task: RedactTask, loaded: LoadedDetector): Promi
 
   const outKind: 'jpeg' | 'png' = kind === 'jpeg' ? 'jpeg' : 'png';
   const notes: string[] = [];
-  if (kind === 'jpeg') notes.push(`re-encoded once as a new JPEG at quality ${JPEG_QUALITY} (4:4:4); no metadata kept`);
-  else notes.push('written as a new PNG; no metadata kept');
   if (kind === 'webp') notes.push('WebP input written as PNG');
   if (task.method !== 'fill') notes.push(`WARNING: ${task.method} can be partly reversed or recognised through; the solid fill cannot`);
   if (painted.length === 0) notes.push('no face boxes: nothing painted (review the contact sheet: detectors miss faces)');
 
   try {
-    const red = redactImage(image, painted, { method: task.method });
-    const encoded = await encodeImage(red.image, outKind);
-    const bare = outKind === 'jpeg' ? bareJpeg(encoded) : barePng(encoded);
-    await verifyOutput(bare, outKind, red.regions, painted, task.method, loaded);
+    let bare: Uint8Array;
+    let regions: Box[];
+    // JPEG with the solid fill and no rotation: edit only the 8×8 blocks under the painted areas.
+    const blocks =
+      kind === 'jpeg' && task.method === 'fill' && decoded.orientation === 1
+        ? blockEdit(bytes, painted.map((face) => enlargeBox(face, image.width, image.height)).filter((box): box is Box => box !== undefined))
+        : { unsupported: decoded.orientation !== 1 ? `EXIF orientation ${decoded.orientation}` : task.method !== 'fill' ? `--method ${task.method}` : 'not a JPEG' };
+    if ('bytes' in blocks) {
+      bare = blocks.bytes;
+      regions = blocks.regions;
+      notes.push('JPEG edited in the DCT domain: only the blocks under the painted areas changed (snapped to the 8/16-px MCU grid), the rest decodes as before; new file, no metadata kept');
+    } else {
+      const red = redactImage(image, painted, { method: task.method });
+      const encoded = await encodeImage(red.image, outKind);
+      bare = outKind === 'jpeg' ? bareJpeg(encoded) : barePng(encoded);
+      regions = red.regions;
+      if (kind === 'jpeg') notes.push(`re-encoded once as a new JPEG at quality ${JPEG_QUALITY} (4:4:4; block edit not used: ${blocks.unsupported}); no metadata kept`);
+      else notes.push('written as a new PNG; no metadata kept');
+    }
+    await verifyOutput(bare, outKind, regions, painted, task.method, loaded);
     const temporary = await writePiecesToTemporary(task.output, [{ kind: 'bytes', bytes: bare }], bytesSource(bare));
     try {
       // Re-read what is on disk: what we verify is what we keep.
@@ -111,6 +128,15 @@ export async function redactOne(task: RedactTask, loaded: LoadedDetector): Promi
     return { report: { ...common, output: task.output, status: 'redacted', notes }, image };
   } catch (error) {
     return { report: { ...common, status: 'failed', notes, reason: (error as Error).message }, image };
+  }
+}
+
+/** The DCT-domain edit, with any parse error turned into "unsupported" (then the file is re-encoded). */
+function blockEdit(bytes: Uint8Array, regions: readonly Box[]): BlockRedaction {
+  try {
+    return redactJpegBlocks(bytes, regions);
+  } catch (error) {
+    return { unsupported: `block edit failed: ${(error as Error).message}` };
   }
 }
 
