@@ -11,6 +11,11 @@ export const TEST_PACKAGES = {
   webp: 'cwebp/dwebp: WebP fixtures and decoding',
   'libheif-examples': 'heif-enc/heif-dec: HEIC and AVIF fixtures and decoding',
   'libtiff-tools': 'tiffinfo/tiffcp: TIFF fixtures and checks',
+  ffmpeg: 'audio/video fixtures, stream hashes and playback checks',
+  qpdf: 'PDF fixtures (object streams, linearised, encrypted) and qpdf --check',
+  'poppler-utils': 'pdftotext: PDF text before and after cleaning',
+  chromium: 'headless browser: the dossier report loads with no network request',
+  python3: 'an independent XML parser for the parts of cleaned DOCX/XLSX/PPTX/ODT files',
   'libjpeg-turbo-progs': 'jpegtran: JPEGs with restart markers for the DCT-domain face redaction tests',
 };
 
