@@ -4,7 +4,7 @@
  * ffmpeg finds the audio and video packets identical and the output decodes cleanly.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -105,6 +105,30 @@ describe('lowprofile scrub on video', () => {
     expect(entry.status).toBe('unsupported');
     expect(entry.reason).toMatch(/fragmented/);
     expect(existsSync(join(out, 'mp4-fragmented.mp4'))).toBe(false);
+  });
+
+  it('writes a big file as a kernel copy plus patches, with the same bytes as the small-file path', () => {
+    // Past the CLI's in-memory limit (64 MB): the phone MOV with a second, 65 MB mdat appended.
+    const big = join(again, 'big', 'phone-big.mov');
+    const small = readFileSync(join(FIXTURES, 'mov-phone-mebx-gpmd.mov'));
+    const extra = 65 * 1024 * 1024;
+    const mdat = Buffer.alloc(extra);
+    mdat.writeUInt32BE(extra, 0);
+    mdat.write('mdat', 4, 'latin1');
+    mdat.fill(0x5a, 8);
+    rmSync(join(again, 'big'), { recursive: true, force: true });
+    mkdirSync(join(again, 'big'));
+    writeFileSync(big, Buffer.concat([small, mdat]), { flag: 'w' });
+    const bigOut = join(again, 'big-out');
+    const report = scrub(big, bigOut).get('phone-big.mov')!;
+    expect(report.status, report.reason).toBe('clean');
+    const written = readFileSync(join(bigOut, 'phone-big.mov'));
+    expect(written.length).toBe(statSync(big).size);
+    // The layout is kept, so the output is the small file's output followed by the same mdat.
+    expect(Buffer.compare(written.subarray(0, small.length), readFileSync(join(out, 'mov-phone-mebx-gpmd.mov')))).toBe(0);
+    expect(Buffer.compare(written.subarray(small.length), mdat)).toBe(0);
+    rmSync(join(again, 'big'), { recursive: true, force: true });
+    rmSync(bigOut, { recursive: true, force: true });
   });
 
   it('is idempotent: a scrubbed file comes back already clean and byte-identical', () => {

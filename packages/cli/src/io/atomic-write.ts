@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { chmod, copyFile, mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { inMemoryBytes, type ByteSource, type OutputPiece } from '@lowprofile/core';
 
@@ -61,6 +62,83 @@ export async function writePiecesToTemporary(target: string, pieces: readonly Ou
  * about 3× the system time of writing it in 512 KiB calls (Node's own writeFile chunk size).
  */
 const WRITE_CHUNK_BYTES = 512 * 1024;
+/** A piece that replaces `length` bytes of the input at output position `at`. */
+export interface Patch {
+  readonly at: number;
+  readonly piece: Exclude<OutputPiece, { kind: 'copy' }>;
+}
+
+/** What identifies a file's content without reading it. */
+export type FileIdentity = Pick<Stats, 'dev' | 'ino' | 'size' | 'mtimeMs'>;
+
+/** The output as "the input, with these ranges overwritten, cut to `length`". */
+export interface PatchedCopy {
+  readonly length: number;
+  readonly patches: readonly Patch[];
+}
+
+/**
+ * Recognises plans whose output is the input with some ranges overwritten (every copy piece sits
+ * at its own offset, other pieces replace equal-length ranges) and possibly cut short at the end,
+ * so the input can be copied by the kernel and patched. Undefined for any other shape, or when
+ * most of the output is new bytes (then streaming writes less).
+ */
+export function asPatchedCopy(pieces: readonly OutputPiece[], inputSize: number): PatchedCopy | undefined {
+  const patches: Patch[] = [];
+  let at = 0;
+  let copied = 0;
+  for (const piece of pieces) {
+    const length = piece.kind === 'bytes' ? piece.bytes.length : piece.length;
+    if (piece.kind === 'copy') {
+      if (piece.offset !== at) return undefined;
+      copied += length;
+    } else patches.push({ at, piece });
+    at += length;
+    if (at > inputSize) return undefined;
+  }
+  if (copied < at - copied) return undefined;
+  return { length: at, patches };
+}
+
+/**
+ * Writes a patched copy to a new temporary sibling of `target`: the kernel copies the input
+ * (`copy_file_range` or a reflink where the file system has them, so no file data passes through
+ * this process), then each patch is written at its offset (zeros in bounded chunks) and the file
+ * is cut to length. If the file at `inputPath` is no longer the one `planned` describes (its status
+ * when the plan was made), nothing is kept. Returns the temporary path.
+ */
+export async function writePatchedCopyToTemporary(target: string, inputPath: string, planned: FileIdentity, plan: PatchedCopy): Promise<string> {
+  await mkdir(dirname(target), { recursive: true });
+  const temporary = temporaryPathFor(target);
+  let handle: FileHandle | undefined;
+  try {
+    await copyFile(inputPath, temporary, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE);
+    const copied = await stat(inputPath);
+    if (copied.dev !== planned.dev || copied.ino !== planned.ino || copied.size !== planned.size || copied.mtimeMs !== planned.mtimeMs) {
+      throw new Error('the file changed while it was being cleaned');
+    }
+    // copyFile carries the input's mode over (maybe read-only); outputs are 0644 like streamed ones.
+    await chmod(temporary, 0o644);
+    handle = await open(temporary, 'r+');
+    if ((await handle.stat()).size !== planned.size) throw new Error('the copy has the wrong size');
+    for (const { at, piece } of plan.patches) {
+      if (piece.kind === 'bytes') await writeAllAt(handle, piece.bytes, at);
+      else for (let done = 0; done < piece.length; ) done += await writeAllAt(handle, zeroChunk().subarray(0, Math.min(STREAM_COPY_CHUNK_BYTES, piece.length - done)), at + done);
+    }
+    if (plan.length < planned.size) await handle.truncate(plan.length);
+    await handle.close();
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  return temporary;
+}
+
+async function writeAllAt(handle: FileHandle, bytes: Uint8Array, position: number): Promise<number> {
+  for (let at = 0; at < bytes.length; ) at += (await handle.write(bytes, at, bytes.length - at, position + at)).bytesWritten;
+  return bytes.length;
+}
 
 /** Writes one in-memory buffer to a new temporary sibling of `target`; returns its path. */
 export async function writeBytesToTemporary(target: string, bytes: Uint8Array, directoryReady = false): Promise<string> {

@@ -1,17 +1,22 @@
+import type { Stats } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { ByteSource } from '@lowprofile/core';
 
 /** A ByteSource over an open file, for files too large to load whole (videos, big exports). */
 export interface FileSource extends ByteSource {
   readonly handle: FileHandle;
+  /** The file's status when it was opened: what a plan made from it was made from. */
+  readonly stats: Stats;
   close(): Promise<void>;
 }
 
 export async function openFileSource(path: string): Promise<FileSource> {
   const handle = await open(path, 'r');
-  const { size } = await handle.stat();
+  const stats = await handle.stat();
+  const { size } = stats;
   return {
     handle,
+    stats,
     size,
     async read(offset, length) {
       const start = Math.min(offset, size);

@@ -17,10 +17,10 @@ import {
   type OutputPiece,
   type ScrubOptions,
 } from '@lowprofile/core';
-import { commitTemporary, discardTemporary, temporaryPathFor, writeBytesToTemporary, writePiecesToTemporary } from '../io/atomic-write.js';
+import { asPatchedCopy, commitTemporary, discardTemporary, temporaryPathFor, writeBytesToTemporary, writePatchedCopyToTemporary, writePiecesToTemporary } from '../io/atomic-write.js';
 import { acquireBuffer, releaseBuffer } from '../io/buffer-pool.js';
 import { installFastByteSearch } from '../io/byte-search.js';
-import { openFileSource } from '../io/file-source.js';
+import { openFileSource, type FileSource } from '../io/file-source.js';
 import type { FileReport } from './report.js';
 
 installFastByteSearch();
@@ -136,7 +136,11 @@ export async function scrubFile(task: ScrubTask): Promise<FileReport> {
         releaseBuffer(bytes);
       }
     } else {
-      temporary = await writePiecesToTemporary(task.output, plan.pieces, input.source);
+      // Big files whose plan is "the input with some ranges overwritten" (video with the layout
+      // kept): a kernel copy plus patches. Anything else is streamed through this process.
+      const patched = asPatchedCopy(plan.pieces, input.source.size);
+      const file = (input.source as Partial<FileSource>).stats;
+      temporary = patched !== undefined && file !== undefined ? await writePatchedCopyToTemporary(task.output, task.input, file, patched) : await writePiecesToTemporary(task.output, plan.pieces, input.source);
       const written = await openSource(temporary);
       try {
         verification = await verifyScrubbed(plan, written.source, options);

@@ -52,7 +52,55 @@ interface Rewritten {
 
 type Action = { kind: 'copy'; box: Box; blankPayload: boolean } | { kind: 'rewrite'; rewritten: Rewritten } | { kind: 'drop'; box: Box };
 
-export async function scrubIsobmff(source: ByteSource, options: ScrubOptions): Promise<ScrubOutput> {
+/**
+ * How the output is laid out. `shift`: rewritten boxes take their new size and dropped boxes go,
+ * so whatever follows moves and every chunk/item offset is rewritten (smallest file). `preserve`:
+ * every box that stays keeps its offset; a rewritten box is followed by a zero-filled `free` box
+ * up to its old size, a dropped box becomes a zero-filled `free` box of the same size (or goes, at
+ * the end of the file). No chunk offset changes, so the output is the input with some ranges
+ * overwritten, which the CLI writes with a kernel file copy plus patches. If a rewritten box grew,
+ * or would leave a gap too small for a box header (1 to 7 bytes), `preserve` falls back to `shift`.
+ */
+export type IsobmffLayout = 'shift' | 'preserve';
+
+const FREE_HEADER_BYTES = 8;
+const FREE_LARGE_HEADER_BYTES = 16;
+
+/** Output size of each action in a layout-preserving plan, or undefined when it cannot be done. */
+function preservedSlots(actions: readonly Action[], sizes: readonly number[]): number[] | undefined {
+  let trailing = actions.length;
+  while (trailing > 0 && actions[trailing - 1]!.kind === 'drop') trailing--;
+  const slots: number[] = [];
+  for (const [index, action] of actions.entries()) {
+    if (action.kind === 'copy') slots.push(sizes[index]!);
+    else {
+      const box = action.kind === 'rewrite' ? action.rewritten.box : action.box;
+      const original = box.end - box.start;
+      if (action.kind === 'drop' && index >= trailing) {
+        slots.push(0);
+        continue;
+      }
+      const gap = original - sizes[index]!;
+      if (gap < 0 || (gap > 0 && gap < FREE_HEADER_BYTES)) return undefined;
+      slots.push(original);
+    }
+  }
+  return slots;
+}
+
+/** A `free` box of exactly `size` bytes (at least 8), its payload zeros. */
+function freeBox(out: PieceBuilder, size: number): void {
+  const headerSize = size > 0xffff_ffff ? FREE_LARGE_HEADER_BYTES : FREE_HEADER_BYTES;
+  const header = new Uint8Array(headerSize);
+  const view = new DataView(header.buffer);
+  view.setUint32(0, headerSize === FREE_LARGE_HEADER_BYTES ? 1 : size);
+  header.set([0x66, 0x72, 0x65, 0x65], 4); // 'free'
+  if (headerSize === FREE_LARGE_HEADER_BYTES) view.setBigUint64(8, BigInt(size));
+  out.bytes(header);
+  out.zeros(size - headerSize);
+}
+
+export async function scrubIsobmff(source: ByteSource, options: ScrubOptions, layout: IsobmffLayout = 'shift'): Promise<ScrubOutput> {
   const boxes = await walkTopLevel(source);
   const removed: MetadataItem[] = [];
   const kept: MetadataItem[] = [];
@@ -104,11 +152,14 @@ export async function scrubIsobmff(source: ByteSource, options: ScrubOptions): P
 
   // Pass 1: sizes. Offsets do not change sizes, so an identity map gives the final layout.
   const sizes = actions.map((action) => (action.kind === 'rewrite' ? action.rewritten.write((offset) => offset).length : action.kind === 'copy' ? action.box.end - action.box.start : 0));
+  const slots = layout === 'preserve' ? preservedSlots(actions, sizes) : undefined;
+  if (slots === undefined && layout === 'preserve') notes.push('The movie header could not be padded in place (it would leave a gap of 1 to 7 bytes), so the boxes after it moved and their offsets were rewritten.');
+  const outSizes = slots ?? sizes;
   const segments: { start: number; end: number; newStart: number }[] = [];
   let at = 0;
   actions.forEach((action, index) => {
     if (action.kind === 'copy') segments.push({ start: action.box.start, end: action.box.end, newStart: at });
-    at += sizes[index]!;
+    at += outSizes[index]!;
   });
   const growth = at - source.size;
   const map = (offset: number): number => {
@@ -122,7 +173,11 @@ export async function scrubIsobmff(source: ByteSource, options: ScrubOptions): P
   const out = new PieceBuilder();
   const ranges = blank.filter(([start, end]) => end > start);
   actions.forEach((action, index) => {
-    if (action.kind === 'drop') return;
+    if (action.kind === 'drop') {
+      // Layout-preserving plan: a removed box becomes a zero-filled 'free' box of the same size.
+      if (slots !== undefined && slots[index]! > 0) freeBox(out, slots[index]!);
+      return;
+    }
     if (action.kind === 'rewrite') {
       const bytes = action.rewritten.write(map);
       if (bytes.length !== sizes[index]) fail('invalid', action.rewritten.box.start, 'rewritten header changed size between passes');
@@ -130,6 +185,8 @@ export async function scrubIsobmff(source: ByteSource, options: ScrubOptions): P
       // A header box that came out identical is copied, so a clean file is recognised as such.
       if (bytesEqual(bytes, action.rewritten.original)) out.copy(action.rewritten.box.start, bytes.length);
       else out.bytes(bytes);
+      // Layout-preserving plan: the rest of the old box's place is a zero-filled 'free' box.
+      if (slots !== undefined && slots[index]! > bytes.length) freeBox(out, slots[index]! - bytes.length);
       return;
     }
     const { box } = action;

@@ -120,6 +120,68 @@ describe('movie scrubbing on hand-built files', () => {
     expect(text.includes('51.4169')).toBe(false);
   });
 
+  it('preserve layout: every box keeps its offset, so stco/co64 entries are unchanged', async () => {
+    const udta = box('udta', box('\xa9xyz', u32(0x00110000), '+51.4169-000.0806/'));
+    const xmp = box('uuid', new Uint8Array(16).fill(0xbe), '<x:xmpmeta>51.4169</x:xmpmeta>');
+    const co64Movie = (offset: number): Uint8Array => {
+      // The same movie with its stco turned into a co64 (one 64-bit entry) and a second, stco, track.
+      const base = movie(offset, [udta]);
+      const text = new TextDecoder('latin1').decode(base);
+      const at = text.indexOf('stco') - 4;
+      const co64 = full('co64', 0, u32(1), u32(0), u32(offset));
+      const grown = cat(base.subarray(0, at), co64, base.subarray(at + 20));
+      // Fix the sizes of moov, trak, mdia, minf, stbl (each grew by 4).
+      const fixed = grown.slice();
+      const view = new DataView(fixed.buffer);
+      const grownText = new TextDecoder('latin1').decode(fixed);
+      for (const type of ['moov', 'trak', 'mdia', 'minf', 'stbl']) {
+        const where = grownText.indexOf(type) - 4;
+        view.setUint32(where, view.getUint32(where) + 4);
+      }
+      return fixed;
+    };
+    const moovLength = co64Movie(0).length;
+    const sampleAt = FTYP.length + moovLength + xmp.length + udta.length + 8;
+    const file = cat(FTYP, co64Movie(sampleAt), xmp, udta, box('mdat', 'ABCD'), udta);
+    const source = bytesSource(file);
+    const output = await scrubIsobmff(source, DEFAULT_SCRUB_OPTIONS, 'preserve');
+    const clean = await piecesToBytes(output.pieces, source);
+    // Only the trailing udta goes; everything else keeps its place.
+    expect(clean.length).toBe(file.length - udta.length);
+    expect((await inspectIsobmff(bytesSource(clean))).items).toEqual([]);
+    const text = new TextDecoder('latin1').decode(clean);
+    const co64At = text.indexOf('co64');
+    expect(Number(new DataView(clean.buffer).getBigUint64(co64At + 12))).toBe(sampleAt);
+    expect(text.slice(sampleAt, sampleAt + 4)).toBe('ABCD');
+    expect(text.includes('51.4169')).toBe(false);
+    // The layout: ftyp, moov, free (moov padding), free (was uuid), free (was udta), mdat.
+    const types: string[] = [];
+    for (let at = 0; at < clean.length; at += new DataView(clean.buffer).getUint32(at)) types.push(text.slice(at + 4, at + 8));
+    expect(types).toEqual(['ftyp', 'moov', 'free', 'free', 'free', 'mdat']);
+    // The plan is the input with ranges overwritten: every copy piece sits at its own offset.
+    let written = 0;
+    for (const piece of output.pieces) {
+      if (piece.kind === 'copy') expect(piece.offset).toBe(written);
+      written += piece.kind === 'bytes' ? piece.bytes.length : piece.length;
+    }
+  });
+
+  it('the MP4 module keeps every stco offset of a moov-first file (the shifting plan would move them)', async () => {
+    const udta = box('udta', box('\xa9xyz', u32(0x00110000), '+51.4169-000.0806/'));
+    const sampleAt = FTYP.length + movie(0, [udta]).length + 8;
+    const file = cat(FTYP, movie(sampleAt, [udta]), box('mdat', 'ABCD'));
+    const source = bytesSource(file);
+    const plan = await planScrub(source);
+    expect(plan.format?.id).toBe('mp4');
+    const clean = await piecesToBytes(plan.pieces, source);
+    expect(clean.length).toBe(file.length);
+    const text = new TextDecoder('latin1').decode(clean);
+    expect(new DataView(clean.buffer).getUint32(text.indexOf('stco') + 12)).toBe(sampleAt);
+    const shifted = await piecesToBytes((await scrubIsobmff(source, DEFAULT_SCRUB_OPTIONS, 'shift')).pieces, source);
+    const shiftedText = new TextDecoder('latin1').decode(shifted);
+    expect(new DataView(shifted.buffer).getUint32(shiftedText.indexOf('stco') + 12)).toBe(sampleAt - udta.length);
+  });
+
   it('refuses fragmented files and offsets into header boxes', async () => {
     const fragmented = cat(FTYP, movie(0, [box('mvex')]), box('moof'), box('mdat', 'x'));
     expect((await planScrub(bytesSource(fragmented))).status).toBe('unsupported');

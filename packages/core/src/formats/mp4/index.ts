@@ -37,7 +37,9 @@ function module(kind: Kind, label: string, family: MediaFamily, mediaType: strin
       return found?.kind === kind ? found.confidence : undefined;
     },
     inspect: inspectIsobmff,
-    scrub: scrubIsobmff,
+    // Movies are big: keep every box in place (free-box padding) so the output is the input plus
+    // patches, which the CLI writes with a kernel copy. HEIF photos use the compact `shift` plan.
+    scrub: (source, options) => scrubIsobmff(source, options, 'preserve'),
   };
 }
 
