@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { resolve, relative } from 'node:path';
-import { analyse, buildReport, CollectingSink, renderReportHtml, renderReportJson, type Language } from '@lowprofile/core';
+import { analyse, buildReport, CollectingSink, renderReportHtml, renderReportJson, type ImportOptions, type Language } from '@lowprofile/core';
 import { writeFileAtomic } from '../audit/write.js';
 import { loadBasemap, loadGeocoder } from '../audit/geodata.js';
 import { importPaths } from '../audit/import.js';
@@ -17,6 +17,7 @@ Options:
   --html FILE      where to write the report page (default: ./lowprofile-report.html)
   --json FILE|-    also write the report as JSON (- for standard output)
   --lang en|es     report language (default: en)
+  --no-faces       do not count faces in your photos (faster on big photo folders)
   -h, --help       show this help
 
 Exit status: 0 report written, 1 nothing could be read, 2 usage error.`;
@@ -38,6 +39,19 @@ class StatusLine {
 
 const mb = (n: number): string => `${(n / 1e6).toFixed(n < 1e7 ? 1 : 0)} MB`;
 
+/**
+ * The faces module counts faces in imported photos (media exposure). It is loaded only for the
+ * audit, and an install without its native runtime simply audits without face counts.
+ */
+async function faceCounter(): Promise<ImportOptions> {
+  try {
+    const { countFaces } = await import('../faces/index.js');
+    return { countFaces };
+  } catch {
+    return {};
+  }
+}
+
 export const auditCommand: Command = {
   name: 'audit',
   summary: 'build your private dossier from your own exports, with a plan',
@@ -50,6 +64,7 @@ export const auditCommand: Command = {
         json: { type: 'string' },
         html: { type: 'string' },
         lang: { type: 'string', default: 'en' },
+        'no-faces': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -66,7 +81,7 @@ export const auditCommand: Command = {
 
     const sink = new CollectingSink((file, done, total) => status.show(`Reading ${file} ${total > 0 ? `${Math.floor((100 * done) / total)}% of ${mb(total)}` : mb(done)} · ${sink.records.length.toLocaleString('en-US')} items · ${sink.trace.length.toLocaleString('en-US')} locations`));
     status.show('Reading your exports…', true);
-    await importPaths(positionals, sink);
+    await importPaths(positionals, sink, values['no-faces'] ? {} : await faceCounter());
     status.show('Working out places, routine, people…', true);
     const analysis = analyse(sink, { onPhase: (phase) => status.show(`Analysing: ${phase}…`, true) });
     status.show('Writing the report…', true);

@@ -49,7 +49,12 @@ export class ImportContext {
   private sinceCheck = 0;
   private readonly ids = new Set<string>();
 
-  constructor(readonly sink: ImportSink, private readonly signal?: { readonly aborted: boolean }) {}
+  constructor(
+    readonly sink: ImportSink,
+    private readonly signal?: { readonly aborted: boolean },
+    /** Face counter for photos, when the faces module is available (see ImportOptions.countFaces). */
+    readonly countFaces?: (imageBytes: Uint8Array) => Promise<number>,
+  ) {}
 
   private stats(platform: Platform): PlatformSummary {
     let entry = this.platforms[platform];

@@ -207,7 +207,7 @@ const KIND_PLATFORM: Record<FileKind, Platform> = {
  * VirtualFiles). Records, trail points and issues go to `sink` as they are found.
  */
 export async function importExports(inputs: readonly ImportInput[], sink: ImportSink, options: ImportOptions = {}): Promise<ImportSummary> {
-  const ctx = new ImportContext(sink, options.signal);
+  const ctx = new ImportContext(sink, options.signal, options.countFaces);
   const files = await openInputs(inputs, ctx, options);
   const roots = findRoots(files);
   const byRoot = new Map<Root, RootedFile[]>();

@@ -30,6 +30,11 @@ export interface ImportOptions {
   readonly openNestedZips?: boolean;
   /** Checked between files and every few thousand items. */
   readonly signal?: { readonly aborted: boolean };
+  /**
+   * Counts faces in a photo's bytes (the faces module, injected by the platform: onnxruntime in
+   * the CLI). When given, every imported photo is read whole and its count lands in MediaRef.faces.
+   */
+  readonly countFaces?: (imageBytes: Uint8Array) => Promise<number>;
 }
 
 export interface PlatformSummary {

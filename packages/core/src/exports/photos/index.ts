@@ -74,7 +74,10 @@ export async function importPhoto(file: ExportFile, ctx: ImportContext): Promise
   const device = [make, model && make && model.startsWith(make) ? model.slice(make.length).trim() : model].filter(Boolean).join(' ') || undefined;
   const serial = str(tags['SerialNumber']) ?? str(tags['BodySerialNumber']) ?? str(tags['InternalSerialNumber']) ?? str(tags['LensSerialNumber']);
   const owner = str(tags['OwnerName']) ?? str(tags['Artist']) ?? str(tags['CameraOwnerName']);
-  const media: MediaRef = { path: file.path, mediaType: 'image', ...(gps ? { gps } : {}), ...(device ? { device } : {}), ...(serial ? { deviceSerial: serial } : {}) };
+  const faces = await countFacesIn(file, ctx);
+  const media: MediaRef = {
+    path: file.path, mediaType: 'image', ...(gps ? { gps } : {}), ...(device ? { device } : {}), ...(serial ? { deviceSerial: serial } : {}), ...(faces !== undefined ? { faces } : {}),
+  };
   ctx.record({
     kind: 'photo', source: ctx.source(PLATFORM, file, file.path),
     time: exifTime(tags), position: gps, media: [media],
@@ -83,6 +86,19 @@ export async function importPhoto(file: ExportFile, ctx: ImportContext): Promise
       ...(owner ? [{ kind: 'display-name' as const, value: owner, platform: PLATFORM }] : []),
     ],
   });
+}
+
+/** Photos larger than this are not read whole for face counting (their EXIF is still read). */
+export const MAX_FACE_COUNT_PHOTO_BYTES = 64 * 1024 * 1024;
+
+/** The photo's face count when a counter was injected; undefined when none was, or it could not decode. */
+async function countFacesIn(file: ExportFile, ctx: ImportContext): Promise<number | undefined> {
+  if (ctx.countFaces === undefined || file.size > MAX_FACE_COUNT_PHOTO_BYTES) return undefined;
+  try {
+    return await ctx.countFaces(await ctx.bytes(file, MAX_FACE_COUNT_PHOTO_BYTES));
+  } catch {
+    return undefined; // an undecodable picture (RAW, damaged) simply has no count
+  }
 }
 
 /** A deflated video is copied into memory for its `moov` only up to this size. */
