@@ -11,6 +11,7 @@ export const TEST_PACKAGES = {
   webp: 'cwebp/dwebp: WebP fixtures and decoding',
   'libheif-examples': 'heif-enc/heif-dec: HEIC and AVIF fixtures and decoding',
   'libtiff-tools': 'tiffinfo/tiffcp: TIFF fixtures and checks',
+  chromium: 'the browser the web app tests drive through playwright-core (never downloaded)',
 };
 
 function installed(pkg) {

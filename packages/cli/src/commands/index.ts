@@ -1,5 +1,6 @@
 import type { Command } from './command.js';
 import { scrubCommand } from './scrub.js';
+import { appCommand } from './app.js';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [scrubCommand];
+export const COMMANDS: readonly Command[] = [scrubCommand, appCommand];
