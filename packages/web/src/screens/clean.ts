@@ -1,5 +1,5 @@
 /** "Clean photos and videos": scrub in workers, show what was removed and kept, download. */
-import type { Category } from '@lowprofile/core';
+import { CATEGORIES, type Category } from '@lowprofile/core';
 import { announce, clear, h } from '../dom.js';
 import { expandZips, type InputFile } from '../files.js';
 import { formatSize, t, type MessageKey } from '../i18n/index.js';
@@ -14,7 +14,7 @@ interface Entry {
   result?: ScrubResult;
 }
 
-const state = { entries: [] as Entry[], keepColour: true, notices: [] as string[] };
+const state = { entries: [] as Entry[], keepColour: true, notices: [] as string[] /* zip paths that could not be opened */ };
 let nextKey = 1;
 let listElement: HTMLElement | undefined;
 let summaryElement: HTMLElement | undefined;
@@ -40,7 +40,7 @@ export function cleanScreen(): HTMLElement {
 
 async function add(inputs: InputFile[]): Promise<void> {
   const files = await expandZips(inputs, (path) => {
-    state.notices.push(t('drop.zipFailed', { name: path }));
+    state.notices.push(path);
     renderList();
   });
   const entries = files.map((input): Entry => ({ key: nextKey++, input }));
@@ -60,7 +60,7 @@ function renderList(): void {
   if (listElement === undefined || summaryElement === undefined) return;
   clear(listElement);
   clear(summaryElement);
-  for (const notice of state.notices) summaryElement.appendChild(h('p', { class: 'notice' }, notice));
+  for (const notice of state.notices) summaryElement.appendChild(h('p', { class: 'notice' }, t('drop.zipFailed', { name: notice })));
   if (state.entries.length === 0) {
     listElement.appendChild(h('li', { class: 'empty' }, t('clean.empty')));
     return;
@@ -137,6 +137,6 @@ function itemList(items: readonly ItemView[], empty: string): HTMLElement {
   return h(
     'ul',
     { class: 'items' },
-    ...[...groups].map(([category, labels]) => h('li', { 'data-category': category }, h('strong', {}, t(`category.${category}` as MessageKey)), h('span', { class: 'labels' }, [...labels].join(', ')))),
+    ...CATEGORIES.filter((category) => groups.has(category)).map((category) => [category, groups.get(category)!] as const).map(([category, labels]) => h('li', { 'data-category': category }, h('strong', {}, t(`category.${category}` as MessageKey)), h('span', { class: 'labels' }, [...labels].join(', ')))),
   );
 }

@@ -7,10 +7,15 @@
  */
 import { announce, append, clear, h } from '../dom.js';
 import { faceDetectionAvailable, loadFaceDetector, type Box } from '../faces.js';
-import { t } from '../i18n/index.js';
+import { t, type MessageKey } from '../i18n/index.js';
 import { saveBlob } from '../save.js';
 import { scrubInWorker } from '../work/scrub-client.js';
 import { dropzone } from './dropzone.js';
+
+interface Message {
+  readonly keys: readonly MessageKey[];
+  readonly values?: Record<string, string | number>;
+}
 
 const FILL = '#000000';
 const MIN_SIZE = 0.01;
@@ -20,7 +25,8 @@ const state = {
   file: undefined as File | undefined,
   url: undefined as string | undefined,
   boxes: [] as Box[],
-  message: '',
+  /** Shown above the photo; kept as a key so a language switch re-translates it. */
+  message: undefined as Message | undefined,
   resultUrl: undefined as string | undefined,
 };
 let root: HTMLElement | undefined;
@@ -45,7 +51,7 @@ function open(file: File): void {
   state.file = file;
   state.url = URL.createObjectURL(file);
   state.boxes = [];
-  state.message = faceDetectionAvailable() ? '' : t('redact.noDetector');
+  state.message = faceDetectionAvailable() ? undefined : { keys: ['redact.noDetector'] };
   state.resultUrl = undefined;
   render();
 }
@@ -56,11 +62,11 @@ function render(): void {
   if (state.file === undefined || state.url === undefined) return;
   const image = h('img', { src: state.url, alt: '', draggable: 'false', class: 'redact-image' });
   image.addEventListener('error', () => {
-    state.message = t('redact.notImage');
+    state.message = { keys: ['redact.notImage'] };
     state.file = undefined;
     render();
   });
-  const stage = h('div', { class: 'stage', role: 'group', 'aria-label': t('redact.stage', { count: state.boxes.length }), 'data-testid': 'redact-stage' }, image);
+  const stage = h('div', { class: 'stage', role: 'group', 'aria-label': t(state.boxes.length === 1 ? 'redact.stage.one' : 'redact.stage', { count: state.boxes.length }), 'data-testid': 'redact-stage' }, image);
   state.boxes.forEach((box, index) => stage.appendChild(boxElement(box, index)));
   stage.addEventListener('pointerdown', (event) => {
     if (event.target !== stage && event.target !== image) return;
@@ -74,9 +80,9 @@ function render(): void {
       h('button', { type: 'button', on: { click: addBox }, 'data-testid': 'redact-add' }, t('redact.add')),
       faceDetectionAvailable() && h('button', { type: 'button', on: { click: () => void detect() } }, t('redact.detect')),
       h('button', { type: 'button', class: 'primary', on: { click: () => void save() }, 'data-testid': 'redact-save' }, t('redact.save')),
-      h('span', { class: 'count' }, t('redact.boxes', { count: state.boxes.length })),
+      h('span', { class: 'count' }, boxCount(state.boxes.length)),
     ),
-    state.message !== '' && h('p', { class: 'notice', role: 'status' }, state.message),
+    state.message !== undefined && h('p', { class: 'notice', role: 'status', 'data-testid': 'redact-message' }, messageText(state.message)),
     h('p', { class: 'hint' }, t('redact.fillNote'), ' ', t('redact.help')),
     stage,
     state.resultUrl !== undefined && h('figure', { class: 'result' }, h('img', { src: state.resultUrl, alt: t('redact.result'), 'data-testid': 'redact-result' }), h('figcaption', {}, t('redact.result'))),
@@ -149,7 +155,7 @@ function startDraw(stage: HTMLElement, event: PointerEvent): void {
       focusIndex = index;
     }
     render();
-    announce(t('redact.boxes', { count: state.boxes.length }));
+    announce(boxCount(state.boxes.length));
   };
   stage.addEventListener('pointermove', move);
   stage.addEventListener('pointerup', up);
@@ -201,28 +207,28 @@ function addBox(): void {
   state.boxes.push({ x: 0.35, y: 0.3, w: 0.3, h: 0.3 });
   focusIndex = state.boxes.length - 1;
   render();
-  announce(t('redact.boxes', { count: state.boxes.length }));
+  announce(boxCount(state.boxes.length));
 }
 
 function removeBox(index: number): void {
   state.boxes.splice(index, 1);
   focusIndex = state.boxes.length > 0 ? Math.min(index, state.boxes.length - 1) : undefined;
   render();
-  announce(t('redact.boxes', { count: state.boxes.length }));
+  announce(boxCount(state.boxes.length));
 }
 
 async function detect(): Promise<void> {
   if (state.file === undefined) return;
-  state.message = t('redact.detecting');
+  state.message = { keys: ['redact.detecting'] };
   render();
   try {
     const detector = await loadFaceDetector();
     if (detector === undefined) throw new Error('no detector');
     const found = await detector.detect(await createImageBitmap(state.file));
     state.boxes.push(...found.map(clamp));
-    state.message = t('redact.detected', { count: found.length });
+    state.message = { keys: [found.length === 1 ? 'redact.detected.one' : 'redact.detected'], values: { count: found.length } };
   } catch {
-    state.message = t('redact.detectFailed');
+    state.message = { keys: ['redact.detectFailed'] };
   }
   render();
 }
@@ -257,11 +263,11 @@ async function save(): Promise<void> {
   const file = state.file;
   if (file === undefined) return;
   if (state.boxes.length === 0) {
-    state.message = t('redact.noBoxes');
+    state.message = { keys: ['redact.noBoxes'] };
     render();
     return;
   }
-  state.message = t('redact.saving');
+  state.message = { keys: ['redact.saving'] };
   render();
   try {
     let output = await redactToBlob(file, state.boxes);
@@ -273,10 +279,18 @@ async function save(): Promise<void> {
     state.resultUrl = URL.createObjectURL(output);
     const stem = file.name.replace(/\.[^.]*$/, '');
     await saveBlob(output, `${stem}-redacted.${output.type === 'image/png' ? 'png' : 'jpg'}`);
-    state.message = `${t('redact.saved')} ${t('redact.savedVerified')}`;
+    state.message = { keys: ['redact.saved', 'redact.savedVerified'] };
   } catch (error) {
-    state.message = t('common.error', { reason: error instanceof Error ? error.message : String(error) });
+    state.message = { keys: ['common.error'], values: { reason: error instanceof Error ? error.message : String(error) } };
   }
   render();
-  announce(state.message);
+  announce(messageText(state.message));
+}
+
+function messageText(message: Message): string {
+  return message.keys.map((key) => t(key, message.values)).join(' ');
+}
+
+function boxCount(count: number): string {
+  return t(count === 1 ? 'redact.boxes.one' : 'redact.boxes', { count });
 }

@@ -1,0 +1,167 @@
+/// <reference lib="dom" />
+// (DOM types for the callbacks that run inside the page via page.evaluate.)
+/**
+ * The web app, as a person would use it, in Debian's Chromium: clean a photo and check the download
+ * with exiftool; redact a face with a box drawn by hand and check the pixels and metadata; switch to
+ * Spanish; reload with the network off and keep working. Every request is intercepted, and any
+ * request to another origin fails the run. Screenshots of each screen, in both languages, at phone
+ * and desktop widths, go to test-artifacts/screens/.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exiftoolJson, leakedTags } from '../helpers/oracle.js';
+import { launch, startApp, WEB_DIST, type AppServer, type Browser } from './browser.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const PHOTOS = join(ROOT, 'fixtures', 'generated', 'photos');
+const GPS_PHOTO = join(PHOTOS, 'jpeg-everything-rotated-trailer.jpg');
+const SCREENS_DIR = join(ROOT, 'test-artifacts', 'screens');
+const SCREENS = ['clean', 'redact', 'dossier', 'plan'] as const;
+const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } } as const;
+
+describe('web app in Chromium', () => {
+  let app: AppServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launch(app.origin);
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    await page.goto(`${app.url}#/clean`);
+    await page.getByRole('heading', { level: 2, name: 'Clean photos and videos' }).waitFor();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('is served with the same strict CSP as a header and in the page', async () => {
+    const response = await fetch(app.url);
+    const header = response.headers.get('content-security-policy');
+    const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(readFileSync(join(WEB_DIST, 'index.html'), 'utf8'))?.[1];
+    expect(header).toBe(meta);
+    expect(header).toContain("default-src 'self'");
+    expect(header).toContain("connect-src 'self'");
+    expect(header).not.toContain('unsafe-inline');
+    expect(header).not.toMatch(/'unsafe-eval'/);
+  });
+
+  it('cleans a photo with GPS, and the download has nothing left for exiftool to find', async () => {
+    const before = leakedTags(exiftoolJson(GPS_PHOTO));
+    expect(before.some((tag) => /GPS/.test(tag))).toBe(true);
+    await page.getByTestId('clean-drop-files').setInputFiles(GPS_PHOTO);
+    const card = page.locator('li.file', { hasText: 'jpeg-everything-rotated-trailer.jpg' });
+    await card.locator('[data-status="clean"]').or(card.and(page.locator('[data-status="clean"]'))).waitFor({ timeout: 20_000 });
+    await expect(card.locator('.before [data-category="location"]').textContent()).resolves.toContain('Location');
+    await expect(card.locator('.after [data-category="orientation"]').count()).resolves.toBe(1);
+    const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: /Download clean copy/ }).click()]);
+    const saved = await download.path();
+    expect(download.suggestedFilename()).toBe('jpeg-everything-rotated-trailer.jpg');
+    const tags = exiftoolJson(saved);
+    expect(leakedTags(tags)).toEqual([]);
+    expect(tags['IFD0:Orientation']).toBeDefined(); // kept on purpose: the photo still shows upright
+  });
+
+  it('redacts a face with a box drawn by hand: solid fill, upright, no metadata', async () => {
+    await page.getByTestId('nav-redact').click();
+    await page.getByTestId('redact-drop-files').setInputFiles(GPS_PHOTO);
+    const stage = page.getByTestId('redact-stage');
+    await stage.locator('img').waitFor();
+    await page.waitForFunction(() => (document.querySelector<HTMLImageElement>('.redact-image')?.naturalWidth ?? 0) > 0);
+    const rect = (await stage.boundingBox())!;
+    // Draw a box from 20% to 60% of the photo with the mouse.
+    await page.mouse.move(rect.x + rect.width * 0.2, rect.y + rect.height * 0.2);
+    await page.mouse.down();
+    await page.mouse.move(rect.x + rect.width * 0.4, rect.y + rect.height * 0.4, { steps: 4 });
+    await page.mouse.move(rect.x + rect.width * 0.6, rect.y + rect.height * 0.6, { steps: 4 });
+    await page.mouse.up();
+    await expect(page.getByTestId('redact-box').count()).resolves.toBe(1);
+    // Keyboard: add a second box, nudge it, then delete it.
+    await page.getByTestId('redact-add').click();
+    await expect(page.getByTestId('redact-box').count()).resolves.toBe(2);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Delete');
+    await expect(page.getByTestId('redact-box').count()).resolves.toBe(1);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('redact-save').click()]);
+    const saved = await download.path();
+    expect(download.suggestedFilename()).toBe('jpeg-everything-rotated-trailer-redacted.jpg');
+    expect(leakedTags(exiftoolJson(saved))).toEqual([]);
+    expect(exiftoolJson(saved)['IFD0:Orientation']).toBeUndefined(); // orientation is baked into the pixels
+    // The source is 320x240 with orientation 6: the redacted copy is upright, 240x320.
+    const size = magick([saved, '-format', '%w %h', 'info:']);
+    expect(size).toBe('240 320');
+    // Inside the box (20%–60%, with a margin for JPEG edges): black. Outside: the photo.
+    const inside = magick([saved, '-crop', '72x96+60+80', '+repage', '-format', '%[fx:maxima]', 'info:']);
+    expect(Number(inside)).toBeLessThan(0.06);
+    const outside = magick([saved, '-crop', '40x40+190+260', '+repage', '-format', '%[fx:mean]', 'info:']);
+    expect(Number(outside)).toBeGreaterThan(0.1);
+    await page.getByTestId('redact-result').waitFor();
+  });
+
+  it('shows the plan and keeps nothing on the device unless asked', async () => {
+    await page.getByTestId('nav-plan').click();
+    await page.getByLabel('Turn off location history').check();
+    await expect(page.getByTestId('plan-progress').textContent()).resolves.toBe('1 of 8 done');
+    expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
+    await page.getByTestId('remember').check();
+    expect(await page.evaluate(() => localStorage.getItem('lowprofile.plan'))).toBe('["location"]');
+    await page.getByTestId('remember').uncheck();
+    expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
+  });
+
+  it('switches to Spanish, and takes screenshots of every screen in both languages', async () => {
+    mkdirSync(SCREENS_DIR, { recursive: true });
+    for (const lang of ['en', 'es'] as const) {
+      await page.getByTestId('lang').selectOption(lang);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+      for (const [width, viewport] of Object.entries(VIEWPORTS)) {
+        await page.setViewportSize(viewport);
+        for (const screen of SCREENS) {
+          await page.getByTestId(`nav-${screen}`).click();
+          await page.locator('main h2').waitFor();
+          await page.screenshot({ path: join(SCREENS_DIR, `${screen}-${lang}-${width}.png`), fullPage: true });
+        }
+      }
+    }
+    await page.getByTestId('nav-clean').click();
+    await expect(page.getByRole('heading', { level: 2 }).textContent()).resolves.toBe('Limpiar fotos y videos');
+    await expect(page.getByTestId('nav-redact').textContent()).resolves.toBe('Ocultar rostros');
+    // Only the visible choice changed: nothing was stored.
+    expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
+  }, 90_000);
+
+  it('reloads with the network off and keeps working (service worker)', async () => {
+    await page.setViewportSize(VIEWPORTS.desktop);
+    await page.getByTestId('offline-status').and(page.locator('.offline-ready')).waitFor({ timeout: 20_000 });
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+    await browser.context.setOffline(true);
+    try {
+      await page.goto(`${app.url}?lang=es#/clean`);
+      await page.getByRole('heading', { level: 2, name: 'Limpiar fotos y videos' }).waitFor();
+      await page.getByTestId('clean-drop-files').setInputFiles(join(PHOTOS, 'jpeg-gps-upright.jpg'));
+      await page.locator('li.file[data-status="clean"]').waitFor({ timeout: 20_000 });
+      await expect(page.locator('li.file .badge').textContent()).resolves.toBe('Limpio');
+    } finally {
+      await browser.context.setOffline(false);
+    }
+  });
+
+  it('made no request to any other origin and broke no content-security rule', () => {
+    expect(browser.foreign).toEqual([]);
+    expect(browser.pageErrors.filter((message) => /Content Security Policy|Refused/i.test(message))).toEqual([]);
+    expect(existsSync(join(SCREENS_DIR, 'plan-es-phone.png'))).toBe(true);
+  });
+});
+
+function magick(args: readonly string[]): string {
+  const result = spawnSync('convert', args, { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`convert failed: ${result.stderr}`);
+  return result.stdout.trim();
+}
