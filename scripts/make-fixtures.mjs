@@ -3,7 +3,7 @@
 // scripts/fixtures/ that exports `area` and `generate(outDir)` is one area. An area is rebuilt only
 // when its generator changed (a hash stamp), so repeated test runs are fast.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
