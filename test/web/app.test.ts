@@ -68,7 +68,7 @@ describe('web app in Chromium', () => {
   });
 
   it('redacts a face with a box drawn by hand: solid fill, upright, no metadata', async () => {
-    await page.getByTestId('nav-redact').click();
+    await go(page, 'redact');
     await page.getByTestId('redact-drop-files').setInputFiles(GPS_PHOTO);
     const stage = page.getByTestId('redact-stage');
     await stage.locator('img').waitFor();
@@ -106,7 +106,7 @@ describe('web app in Chromium', () => {
   });
 
   it('shows the plan and keeps nothing on the device unless asked', async () => {
-    await page.getByTestId('nav-plan').click();
+    await go(page, 'plan');
     await page.getByLabel('Turn off location history').check();
     await expect(page.getByTestId('plan-progress').textContent()).resolves.toBe('1 of 8 done');
     expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
@@ -124,13 +124,12 @@ describe('web app in Chromium', () => {
       for (const [width, viewport] of Object.entries(VIEWPORTS)) {
         await page.setViewportSize(viewport);
         for (const screen of SCREENS) {
-          await page.getByTestId(`nav-${screen}`).click();
-          await page.locator('main h2').waitFor();
+          await go(page, screen);
           await page.screenshot({ path: join(SCREENS_DIR, `${screen}-${lang}-${width}.png`), fullPage: true });
         }
       }
     }
-    await page.getByTestId('nav-clean').click();
+    await go(page, 'clean');
     await expect(page.getByRole('heading', { level: 2 }).textContent()).resolves.toBe('Limpiar fotos y videos');
     await expect(page.getByTestId('nav-redact').textContent()).resolves.toBe('Ocultar rostros');
     // Only the visible choice changed: nothing was stored.
@@ -159,6 +158,13 @@ describe('web app in Chromium', () => {
     expect(existsSync(join(SCREENS_DIR, 'plan-es-phone.png'))).toBe(true);
   });
 });
+
+/** Follows a navigation link and waits until that screen is the one shown. */
+async function go(page: Page, screen: (typeof SCREENS)[number]): Promise<void> {
+  await page.getByTestId(`nav-${screen}`).click();
+  await page.locator(`[data-testid="nav-${screen}"][aria-current="page"]`).waitFor();
+  await page.locator(`main h2#${screen}-title`).waitFor();
+}
 
 function magick(args: readonly string[]): string {
   const result = spawnSync('convert', args, { encoding: 'utf8' });

@@ -16,7 +16,7 @@ export const en = {
   'lang.es': 'Español',
   'remember.label': 'Remember my choices on this device',
   'remember.help': 'Off by default. When on, your language and your progress on the plan are saved in this browser only. Turn it off to erase them.',
-  'offline.ready': 'Ready to work without internet.',
+  'offline.ready': 'The app now works without internet.',
   'offline.preparing': 'Getting ready to work without internet…',
   'offline.unsupported': 'This browser cannot keep the app for offline use, but nothing you add leaves this page.',
   'footer.privacy': 'Your files never leave this page: nothing is uploaded, and the app cannot connect to any other site.',

@@ -18,7 +18,7 @@ export const es: Messages = {
   'lang.es': 'Español',
   'remember.label': 'Recordar mis opciones en este dispositivo',
   'remember.help': 'Está desactivado de entrada. Si lo activas, tu idioma y tu avance en el plan se guardan solo en este navegador. Desactívalo para borrarlos.',
-  'offline.ready': 'Lista para usarse sin internet.',
+  'offline.ready': 'La aplicación ya funciona sin internet.',
   'offline.preparing': 'Preparándose para funcionar sin internet…',
   'offline.unsupported': 'Este navegador no puede guardar la aplicación para usarla sin conexión, pero nada de lo que agregues sale de esta página.',
   'footer.privacy': 'Tus archivos nunca salen de esta página: no se sube nada y la aplicación no puede conectarse a ningún otro sitio.',
