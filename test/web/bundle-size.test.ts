@@ -53,9 +53,11 @@ describe('web app bundle', () => {
     expect(html).not.toMatch(/https?:\/\//);
   });
 
-  it('lists every built file in the service worker precache, with relative URLs', () => {
+  it('lists every built file for the service worker to cache, with relative URLs', () => {
     const sw = readFileSync(join(WEB_DIST, 'sw.js'), 'utf8');
-    const listed = JSON.parse(/const PRECACHE = (\[[^\]]*\]);/.exec(sw)![1]!) as string[];
+    const list = (name: string) => JSON.parse(new RegExp(`const ${name} = (\\[[^\\]]*\\]);`).exec(sw)![1]!) as string[];
+    const listed = [...list('PRECACHE'), ...list('HEAVY')];
+    expect(list('PRECACHE')).toContain('./index.html');
     const built = [...readdirSync(WEB_DIST).filter((name) => name !== 'sw.js' && name !== 'assets'), ...readdirSync(join(WEB_DIST, 'assets')).map((name) => `assets/${name}`)];
     for (const name of built) expect(listed).toContain(`./${name}`);
     for (const url of listed) expect(url.startsWith('./')).toBe(true);
