@@ -8,8 +8,10 @@
  * and desktop widths, go to test-artifacts/screens/.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { unzipSync, zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exiftoolJson, leakedTags } from '../helpers/oracle.js';
@@ -65,6 +67,31 @@ describe('web app in Chromium', () => {
     const tags = exiftoolJson(saved);
     expect(leakedTags(tags)).toEqual([]);
     expect(tags['IFD0:Orientation']).toBeDefined(); // kept on purpose: the photo still shows upright
+  });
+
+  it('cleans a whole folder and a zip, and downloads everything as one zip', async () => {
+    await page.getByRole('button', { name: 'Clear the list' }).click();
+    await page.getByTestId('clean-drop-folder').setInputFiles(PHOTOS);
+    const names = readdirSync(PHOTOS);
+    const zipped = zipSync({ 'inside/a.jpg': readFileSync(join(PHOTOS, 'jpeg-gps-upright.jpg')), 'b.png': readFileSync(join(PHOTOS, 'png-text-exif-time.png')) });
+    await page.getByTestId('clean-drop-files').setInputFiles({ name: 'holiday.zip', mimeType: 'application/zip', buffer: Buffer.from(zipped) });
+    const total = names.length + 2;
+    await page.waitForFunction((count) => document.querySelectorAll('li.file[data-status]').length === count, total, { timeout: 30_000 });
+    await expect(page.locator('li.file', { hasText: 'holiday.zip/inside/a.jpg' }).getAttribute('data-status')).resolves.toBe('clean');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download all as a zip' }).click()]);
+    expect(download.suggestedFilename()).toBe('lowprofile-clean.zip');
+    const entries = unzipSync(readFileSync(await download.path()));
+    expect(Object.keys(entries).length).toBe(total);
+    const out = mkdtempSync(join(tmpdir(), 'lowprofile-web-zip-'));
+    try {
+      for (const [name, bytes] of Object.entries(entries)) {
+        const path = join(out, name.replaceAll('/', '_'));
+        writeFileSync(path, bytes);
+        expect(leakedTags(exiftoolJson(path)), name).toEqual([]);
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   it('redacts a face with a box drawn by hand: solid fill, upright, no metadata', async () => {
