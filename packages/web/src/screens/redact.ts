@@ -15,6 +15,7 @@ import { dropzone } from './dropzone.js';
 interface Message {
   readonly keys: readonly MessageKey[];
   readonly values?: Record<string, string | number>;
+  readonly tone?: 'ok' | 'error';
 }
 
 const FILL = '#000000';
@@ -82,7 +83,7 @@ function render(): void {
       h('button', { type: 'button', class: 'primary', on: { click: () => void save() }, 'data-testid': 'redact-save' }, t('redact.save')),
       h('span', { class: 'count' }, boxCount(state.boxes.length)),
     ),
-    state.message !== undefined && h('p', { class: 'notice', role: 'status', 'data-testid': 'redact-message' }, messageText(state.message)),
+    state.message !== undefined && h('p', { class: `notice ${state.message.tone ?? ''}`, role: 'status', 'data-testid': 'redact-message' }, messageText(state.message)),
     h('p', { class: 'hint' }, t('redact.fillNote'), ' ', t('redact.help')),
     stage,
     state.resultUrl !== undefined && h('figure', { class: 'result' }, h('img', { src: state.resultUrl, alt: t('redact.result'), 'data-testid': 'redact-result' }), h('figcaption', {}, t('redact.result'))),
@@ -279,9 +280,9 @@ async function save(): Promise<void> {
     state.resultUrl = URL.createObjectURL(output);
     const stem = file.name.replace(/\.[^.]*$/, '');
     await saveBlob(output, `${stem}-redacted.${output.type === 'image/png' ? 'png' : 'jpg'}`);
-    state.message = { keys: ['redact.saved', 'redact.savedVerified'] };
+    state.message = { keys: ['redact.saved', 'redact.savedVerified'], tone: 'ok' };
   } catch (error) {
-    state.message = { keys: ['common.error'], values: { reason: error instanceof Error ? error.message : String(error) } };
+    state.message = { tone: 'error', keys: ['common.error'], values: { reason: error instanceof Error ? error.message : String(error) } };
   }
   render();
   announce(messageText(state.message));
