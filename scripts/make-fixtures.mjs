@@ -12,7 +12,7 @@ const generatorsDir = join(root, 'scripts', 'fixtures');
 const outRoot = join(root, 'fixtures', 'generated');
 const only = process.argv.slice(2);
 
-const shared = readFileSync(join(generatorsDir, 'tools.mjs'));
+const shared = Buffer.concat([readFileSync(join(generatorsDir, 'tools.mjs')), ...(existsSync(join(generatorsDir, 'lib')) ? readdirSync(join(generatorsDir, 'lib')).sort().map((name) => readFileSync(join(generatorsDir, 'lib', name))) : [])]);
 for (const file of readdirSync(generatorsDir).filter((name) => name.endsWith('.mjs') && name !== 'tools.mjs').sort()) {
   const module = await import(pathToFileURL(join(generatorsDir, file)).href);
   if (typeof module.generate !== 'function' || typeof module.area !== 'string') continue;
