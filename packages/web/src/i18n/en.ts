@@ -106,7 +106,7 @@ export const en = {
   'dossier.drop': 'Drag and drop your exports (zip files or folders) here, or choose them.',
   'dossier.pickFiles': 'Choose export files',
   'dossier.pickFolder': 'Choose an export folder',
-  'dossier.unavailable': 'Reading exports is not part of this version of the app yet. The command-line tool can do it today.',
+  'dossier.unavailable': 'Reading exports is not part of this version of the app yet.',
   'dossier.working': 'Reading your exports…',
   'dossier.failed': 'Could not read these exports: {reason}',
   'dossier.download': 'Save the report as a file',

@@ -108,7 +108,7 @@ export const es: Messages = {
   'dossier.drop': 'Arrastra y suelta aquí tus copias de datos (archivos zip o carpetas), o elígelas.',
   'dossier.pickFiles': 'Elegir archivos',
   'dossier.pickFolder': 'Elegir una carpeta',
-  'dossier.unavailable': 'Esta versión de la aplicación todavía no puede leer copias de datos. La herramienta de línea de comandos ya puede hacerlo.',
+  'dossier.unavailable': 'Esta versión de la aplicación todavía no puede leer copias de datos.',
   'dossier.working': 'Leyendo tus datos…',
   'dossier.failed': 'No se pudieron leer estos datos: {reason}',
   'dossier.download': 'Guardar el informe como archivo',

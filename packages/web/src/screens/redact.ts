@@ -6,7 +6,7 @@
  * metadata, and the copy is then read back by the same core check as cleaning.
  */
 import { announce, append, clear, h } from '../dom.js';
-import { faceDetectionAvailable, loadFaceDetector, type Box } from '../faces.js';
+import { faceDetectionAvailable, loadFaceDetector, type Box } from '../faces/index.js';
 import { t, type MessageKey } from '../i18n/index.js';
 import { saveBlob } from '../save.js';
 import { scrubInWorker } from '../work/scrub-client.js';
