@@ -20,6 +20,9 @@ import { launch, startApp, WEB_DIST, type AppServer, type Browser } from './brow
 const ROOT = join(import.meta.dirname, '..', '..');
 const PHOTOS = join(ROOT, 'fixtures', 'generated', 'photos');
 const GPS_PHOTO = join(PHOTOS, 'jpeg-everything-rotated-trailer.jpg');
+const FACE_PHOTO = join(ROOT, 'fixtures', 'generated', 'faces', 'face-upright.png');
+/** Automatic face finding is in the build once core's detector is (its worker is then emitted). */
+const BUILD_HAS_FACE_FINDER = existsSync(join(WEB_DIST, 'assets')) && readdirSync(join(WEB_DIST, 'assets')).some((name) => name.startsWith('faces-worker'));
 const SCREENS_DIR = join(ROOT, 'test-artifacts', 'screens');
 const SCREENS = ['clean', 'redact', 'dossier', 'plan'] as const;
 const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } } as const;
@@ -100,6 +103,8 @@ describe('web app in Chromium', () => {
     const stage = page.getByTestId('redact-stage');
     await stage.locator('img').waitFor();
     await page.waitForFunction(() => (document.querySelector<HTMLImageElement>('.redact-image')?.naturalWidth ?? 0) > 0);
+    await detectionDone(page);
+    await expect(page.getByTestId('redact-box').count()).resolves.toBe(0); // no face in this photo
     const rect = (await stage.boundingBox())!;
     // Draw a box from 20% to 60% of the photo with the mouse.
     await page.mouse.move(rect.x + rect.width * 0.2, rect.y + rect.height * 0.2);
@@ -131,6 +136,20 @@ describe('web app in Chromium', () => {
     expect(Number(outside)).toBeGreaterThan(0.1);
     await page.getByTestId('redact-result').waitFor();
   });
+
+  it.skipIf(!BUILD_HAS_FACE_FINDER)('finds a face by itself, and the saved copy has it filled', async () => {
+    await page.getByTestId('redact-drop-files').setInputFiles(FACE_PHOTO);
+    await detectionDone(page);
+    await expect(page.getByTestId('redact-message').textContent()).resolves.toMatch(/^Found 1 face/);
+    await expect(page.getByTestId('redact-box').count()).resolves.toBe(1);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('redact-save').click()]);
+    const saved = await download.path();
+    expect(download.suggestedFilename()).toBe('face-upright-redacted.png');
+    expect(leakedTags(exiftoolJson(saved))).toEqual([]);
+    // Eyes, nose and mouth of the drawn face (centre 240,185 in a 480x360 picture) are solid black.
+    expect(magick([saved, '-crop', '80x90+200+150', '+repage', '-format', '%[fx:maxima]', 'info:'])).toBe('0');
+    expect(Number(magick([saved, '-crop', '40x40+420+10', '+repage', '-format', '%[fx:mean]', 'info:']))).toBeGreaterThan(0.3);
+  }, 60_000);
 
   it('shows the plan and keeps nothing on the device unless asked', async () => {
     await go(page, 'plan');
@@ -185,6 +204,11 @@ describe('web app in Chromium', () => {
     expect(existsSync(join(SCREENS_DIR, 'plan-es-phone.png'))).toBe(true);
   });
 });
+
+/** Waits until automatic face finding (when the build has it) has finished on the open photo. */
+async function detectionDone(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('[data-testid="redact-stage"]:not([data-detecting])') !== null, undefined, { timeout: 45_000 });
+}
 
 /** Follows a navigation link and waits until that screen is the one shown. */
 async function go(page: Page, screen: (typeof SCREENS)[number]): Promise<void> {

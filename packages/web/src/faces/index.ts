@@ -12,11 +12,11 @@ export interface Box {
   h: number;
 }
 
-export interface FaceDetector {
+export interface FaceFinder {
   detect(image: ImageBitmap): Promise<Box[]>;
 }
 
-export function loadFaceDetector(): Promise<FaceDetector | undefined> {
+export function loadFaceDetector(): Promise<FaceFinder | undefined> {
   return Promise.resolve(undefined);
 }
 

@@ -81,6 +81,7 @@ export const en = {
   'redact.detect': 'Find faces',
   'redact.detecting': 'Looking for faces…',
   'redact.detected': 'Found {count} faces. Check them, and add boxes for any that were missed.',
+  'redact.detectedNone': 'No faces were found. Look again yourself, and draw boxes over any faces: drag on the photo, or use “Add a box”.',
   'redact.detected.one': 'Found 1 face. Check it, and add boxes for any that were missed.',
   'redact.noDetector': 'Automatic face finding is not part of this version. Draw boxes over faces yourself: drag on the photo, or use “Add a box”.',
   'redact.detectFailed': 'Face finding did not work on this photo. Draw the boxes yourself.',

@@ -83,6 +83,7 @@ export const es: Messages = {
   'redact.detect': 'Buscar rostros',
   'redact.detecting': 'Buscando rostros…',
   'redact.detected': 'Se encontraron {count} rostros. Revísalos y agrega recuadros para los que falten.',
+  'redact.detectedNone': 'No se encontraron rostros. Revisa tú también la foto y dibuja recuadros sobre los que haya: arrastra sobre la foto o usa «Agregar un recuadro».',
   'redact.detected.one': 'Se encontró 1 rostro. Revísalo y agrega recuadros para los que falten.',
   'redact.noDetector': 'La búsqueda automática de rostros no está incluida en esta versión. Dibuja tú los recuadros sobre los rostros: arrastra sobre la foto o usa «Agregar un recuadro».',
   'redact.detectFailed': 'La búsqueda de rostros no funcionó con esta foto. Dibuja tú los recuadros.',

@@ -29,8 +29,12 @@ const state = {
   /** Shown above the photo; kept as a key so a language switch re-translates it. */
   message: undefined as Message | undefined,
   resultUrl: undefined as string | undefined,
+  detecting: false,
 };
 let root: HTMLElement | undefined;
+/** A pointer is drawing, moving or resizing a box: re-rendering now would drop it. */
+let interacting = false;
+let renderAfterInteraction = false;
 let focusIndex: number | undefined;
 
 export function redactScreen(): HTMLElement {
@@ -55,10 +59,16 @@ function open(file: File): void {
   state.message = faceDetectionAvailable() ? undefined : { keys: ['redact.noDetector'] };
   state.resultUrl = undefined;
   render();
+  // Look for faces straight away: that is what the person came for. Boxes drawn meanwhile stay.
+  if (faceDetectionAvailable()) void detect();
 }
 
 function render(): void {
   if (root === undefined) return;
+  if (interacting) {
+    renderAfterInteraction = true;
+    return;
+  }
   clear(root);
   if (state.file === undefined || state.url === undefined) return;
   const image = h('img', { src: state.url, alt: '', draggable: 'false', class: 'redact-image' });
@@ -67,7 +77,7 @@ function render(): void {
     state.file = undefined;
     render();
   });
-  const stage = h('div', { class: 'stage', role: 'group', 'aria-label': t(state.boxes.length === 1 ? 'redact.stage.one' : 'redact.stage', { count: state.boxes.length }), 'data-testid': 'redact-stage' }, image);
+  const stage = h('div', { class: 'stage', role: 'group', 'aria-busy': state.detecting ? 'true' : undefined, 'data-detecting': state.detecting ? 'true' : undefined, 'aria-label': t(state.boxes.length === 1 ? 'redact.stage.one' : 'redact.stage', { count: state.boxes.length }), 'data-testid': 'redact-stage' }, image);
   state.boxes.forEach((box, index) => stage.appendChild(boxElement(box, index)));
   stage.addEventListener('pointerdown', (event) => {
     if (event.target !== stage && event.target !== image) return;
@@ -79,7 +89,6 @@ function render(): void {
       'div',
       { class: 'actions' },
       h('button', { type: 'button', on: { click: addBox }, 'data-testid': 'redact-add' }, t('redact.add')),
-      faceDetectionAvailable() && h('button', { type: 'button', on: { click: () => void detect() } }, t('redact.detect')),
       h('button', { type: 'button', class: 'primary', on: { click: () => void save() }, 'data-testid': 'redact-save' }, t('redact.save')),
       h('span', { class: 'count' }, boxCount(state.boxes.length)),
     ),
@@ -139,6 +148,7 @@ function startDraw(stage: HTMLElement, event: PointerEvent): void {
   const element = boxElement(state.boxes[index]!, index);
   stage.appendChild(element);
   stage.setPointerCapture(event.pointerId);
+  interacting = true;
   const move = (moveEvent: PointerEvent) => {
     const at = pointIn(stage, moveEvent);
     const box = { x: Math.min(start.x, at.x), y: Math.min(start.y, at.y), w: Math.abs(at.x - start.x), h: Math.abs(at.y - start.y) };
@@ -149,6 +159,8 @@ function startDraw(stage: HTMLElement, event: PointerEvent): void {
     stage.removeEventListener('pointermove', move);
     stage.removeEventListener('pointerup', up);
     stage.removeEventListener('pointercancel', up);
+    interacting = false;
+    renderAfterInteraction = false;
     const box = state.boxes[index]!;
     if (box.w < MIN_SIZE || box.h < MIN_SIZE) state.boxes.splice(index, 1);
     else {
@@ -168,6 +180,7 @@ function drag(element: HTMLElement, event: PointerEvent, index: number, mode: 'm
   const origin = pointIn(stage, event);
   const initial = { ...state.boxes[index]! };
   element.setPointerCapture(event.pointerId);
+  interacting = true;
   const move = (moveEvent: PointerEvent) => {
     const at = pointIn(stage, moveEvent);
     const dx = at.x - origin.x;
@@ -180,6 +193,11 @@ function drag(element: HTMLElement, event: PointerEvent, index: number, mode: 'm
     element.removeEventListener('pointermove', move);
     element.removeEventListener('pointerup', up);
     element.removeEventListener('pointercancel', up);
+    interacting = false;
+    if (renderAfterInteraction) {
+      renderAfterInteraction = false;
+      render();
+    }
   };
   element.addEventListener('pointermove', move);
   element.addEventListener('pointerup', up);
@@ -219,17 +237,23 @@ function removeBox(index: number): void {
 }
 
 async function detect(): Promise<void> {
-  if (state.file === undefined) return;
+  const file = state.file;
+  if (file === undefined) return;
   state.message = { keys: ['redact.detecting'] };
+  state.detecting = true;
   render();
   try {
     const detector = await loadFaceDetector();
     if (detector === undefined) throw new Error('no detector');
-    const found = await detector.detect(await createImageBitmap(state.file));
+    const found = await detector.detect(await createImageBitmap(file));
+    if (state.file !== file) return; // another photo was opened meanwhile
     state.boxes.push(...found.map(clamp));
-    state.message = { keys: [found.length === 1 ? 'redact.detected.one' : 'redact.detected'], values: { count: found.length } };
+    state.message = { keys: [found.length === 0 ? 'redact.detectedNone' : found.length === 1 ? 'redact.detected.one' : 'redact.detected'], values: { count: found.length } };
   } catch {
+    if (state.file !== file) return;
     state.message = { keys: ['redact.detectFailed'] };
+  } finally {
+    if (state.file === file) state.detecting = false;
   }
   render();
 }
