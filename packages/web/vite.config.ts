@@ -101,6 +101,11 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     reportCompressedSize: false,
     sourcemap: false,
+    rollupOptions: {
+      // Core is a library of pure modules (no work at import time), but its package does not say so;
+      // telling Rollup lets each worker carry only the parts of core it uses.
+      treeshake: { moduleSideEffects: (id) => !/[\\/]packages[\\/]core[\\/]/.test(id) },
+    },
   },
   worker: { format: 'es' },
 });

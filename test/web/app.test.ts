@@ -21,6 +21,9 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const PHOTOS = join(ROOT, 'fixtures', 'generated', 'photos');
 const GPS_PHOTO = join(PHOTOS, 'jpeg-everything-rotated-trailer.jpg');
 const FACE_PHOTO = join(ROOT, 'fixtures', 'generated', 'faces', 'face-upright.png');
+const PERSONA = join(ROOT, 'demo', 'persona');
+/** The dossier screen works once core's importers and report are in the build (its worker is then emitted). */
+const BUILD_HAS_DOSSIER = existsSync(join(WEB_DIST, 'assets')) && readdirSync(join(WEB_DIST, 'assets')).some((name) => name.startsWith('dossier-worker'));
 /** Automatic face finding is in the build once core's detector is (its worker is then emitted). */
 const BUILD_HAS_FACE_FINDER = existsSync(join(WEB_DIST, 'assets')) && readdirSync(join(WEB_DIST, 'assets')).some((name) => name.startsWith('faces-worker'));
 const SCREENS_DIR = join(ROOT, 'test-artifacts', 'screens');
@@ -151,6 +154,21 @@ describe('web app in Chromium', () => {
     expect(Number(magick([saved, '-crop', '40x40+420+10', '+repage', '-format', '%[fx:mean]', 'info:']))).toBeGreaterThan(0.3);
   }, 60_000);
 
+  it.skipIf(!BUILD_HAS_DOSSIER || !existsSync(PERSONA))('audits the demo persona and shows home on the map', async () => {
+    await go(page, 'dossier');
+    await page.getByTestId('dossier-drop-folder').setInputFiles(PERSONA);
+    const report = page.getByTestId('dossier-report');
+    const home = report.locator('svg.map g', { has: page.locator('text', { hasText: /^H$/ }) }).locator('title');
+    await home.waitFor({ state: 'attached', timeout: 90_000 });
+    const title = (await home.textContent()) ?? '';
+    const match = /(-?\d+\.\d+), (-?\d+\.\d+)\s*$/.exec(title);
+    expect(match, title).not.toBeNull();
+    const truth = JSON.parse(readFileSync(join(PERSONA, 'ground-truth.json'), 'utf8')) as { home: { lat: number; lon: number } };
+    expect(metres(Number(match![1]), Number(match![2]), truth.home.lat, truth.home.lon)).toBeLessThan(150);
+    // The same sections as the CLI's HTML report.
+    for (const id of ['summary', 'map']) await expect(report.locator(`section#${id}`).count()).resolves.toBe(1);
+  }, 120_000);
+
   it('shows the plan and keeps nothing on the device unless asked', async () => {
     await go(page, 'plan');
     await page.getByLabel('Turn off location history').check();
@@ -178,6 +196,11 @@ describe('web app in Chromium', () => {
     await go(page, 'clean');
     await expect(page.getByRole('heading', { level: 2 }).textContent()).resolves.toBe('Limpiar fotos y videos');
     await expect(page.getByTestId('nav-redact').textContent()).resolves.toBe('Ocultar rostros');
+    if (BUILD_HAS_DOSSIER && existsSync(PERSONA)) {
+      // The dossier made in English is shown again in Spanish, from the same analysis.
+      await go(page, 'dossier');
+      await page.getByTestId('dossier-report').locator('h1', { hasText: /^Tu expediente/ }).waitFor({ timeout: 30_000 });
+    }
     // Only the visible choice changed: nothing was stored.
     expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
   }, 90_000);
@@ -215,6 +238,14 @@ async function go(page: Page, screen: (typeof SCREENS)[number]): Promise<void> {
   await page.getByTestId(`nav-${screen}`).click();
   await page.locator(`[data-testid="nav-${screen}"][aria-current="page"]`).waitFor();
   await page.locator(`main h2#${screen}-title`).waitFor();
+  if (screen === 'dossier') await page.waitForFunction(() => document.querySelector('[data-testid="dossier-progress"]') === null, undefined, { timeout: 30_000 });
+}
+
+/** Great-circle distance in metres. */
+function metres(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180;
+  const a = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
+  return 2 * 6_371_000 * Math.asin(Math.sqrt(a));
 }
 
 function magick(args: readonly string[]): string {

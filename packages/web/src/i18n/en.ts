@@ -111,6 +111,13 @@ export const en = {
   'dossier.working': 'Reading your exports…',
   'dossier.failed': 'Could not read these exports: {reason}',
   'dossier.download': 'Save the report as a file',
+  'dossier.reading': 'Reading {file}…',
+  'dossier.analysing': 'Working out places, routine and people…',
+  'dossier.writing': 'Writing your report…',
+  'dossier.counts': '{records} items and {points} location points read.',
+  'dossier.ready': 'Your dossier is ready below.',
+  'dossier.private': 'This report is about you: keep it private. It was made on this device and is not stored anywhere unless you save it.',
+  'dossier.skipped': 'Files that could not be read ({count})',
   'dossier.reportTitle': 'Your dossier',
 
   'plan.title': 'The plan',

@@ -113,6 +113,13 @@ export const es: Messages = {
   'dossier.working': 'Leyendo tus datos…',
   'dossier.failed': 'No se pudieron leer estos datos: {reason}',
   'dossier.download': 'Guardar el informe como archivo',
+  'dossier.reading': 'Leyendo {file}…',
+  'dossier.analysing': 'Calculando lugares, rutina y personas…',
+  'dossier.writing': 'Escribiendo tu informe…',
+  'dossier.counts': 'Se leyeron {records} elementos y {points} puntos de ubicación.',
+  'dossier.ready': 'Tu expediente está listo, aquí abajo.',
+  'dossier.private': 'Este informe habla de ti: guárdalo en privado. Se hizo en este dispositivo y no se guarda en ningún lado, a menos que tú lo guardes.',
+  'dossier.skipped': 'Archivos que no se pudieron leer ({count})',
   'dossier.reportTitle': 'Tu expediente',
 
   'plan.title': 'El plan',

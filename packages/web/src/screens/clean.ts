@@ -1,5 +1,5 @@
 /** "Clean photos and videos": scrub in workers, show what was removed and kept, download. */
-import { CATEGORIES, type Category } from '@lowprofile/core';
+import type { Category } from '@lowprofile/core';
 import { announce, clear, h } from '../dom.js';
 import { expandZips, type InputFile } from '../files.js';
 import { formatSize, t, type MessageKey } from '../i18n/index.js';
@@ -126,6 +126,7 @@ function problemText(result: ScrubResult): string {
   }
 }
 
+/** Items arrive sorted by category (most revealing first) from the worker. */
 function itemList(items: readonly ItemView[], empty: string): HTMLElement {
   if (items.length === 0) return h('p', { class: 'none' }, empty);
   const groups = new Map<Category, Set<string>>();
@@ -137,6 +138,6 @@ function itemList(items: readonly ItemView[], empty: string): HTMLElement {
   return h(
     'ul',
     { class: 'items' },
-    ...CATEGORIES.filter((category) => groups.has(category)).map((category) => [category, groups.get(category)!] as const).map(([category, labels]) => h('li', { 'data-category': category }, h('strong', {}, t(`category.${category}` as MessageKey)), h('span', { class: 'labels' }, [...labels].join(', ')))),
+    ...[...groups].map(([category, labels]) => h('li', { 'data-category': category }, h('strong', {}, t(`category.${category}` as MessageKey)), h('span', { class: 'labels' }, [...labels].join(', ')))),
   );
 }

@@ -4,7 +4,7 @@
  * pieces: new bytes as arrays, `copy` ranges as `Blob.slice` of the input, so video data is never
  * copied into memory.
  */
-import { planScrub, verifyScrubbed, type MetadataItem, type OutputPiece } from '@lowprofile/core';
+import { CATEGORIES, planScrub, verifyScrubbed, type MetadataItem, type OutputPiece } from '@lowprofile/core';
 import { blobSource } from './blob-source.js';
 import type { ItemView, ScrubRequest, ScrubResult } from './protocol.js';
 
@@ -18,8 +18,9 @@ scope.onmessage = (event) => {
   void handle(event.data).then((result) => scope.postMessage(result));
 };
 
+/** Plain items for the page, ordered by category as core lists them (location first). */
 function view(items: readonly MetadataItem[]): ItemView[] {
-  return items.map((item) => ({ category: item.category, label: item.label }));
+  return items.map((item) => ({ category: item.category, label: item.label })).sort((a, b) => CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category));
 }
 
 export function assemble(pieces: readonly OutputPiece[], input: Blob, type: string): Blob {
