@@ -29,11 +29,15 @@ const STRUCTURAL = new Set(['SourceFile', 'ExifTool:ExifToolVersion', 'ExifTool:
 
 export function leakedTags(tags: ExiftoolTags): string[] {
   const leaked: string[] = [];
+  // In a TIFF, IFD1, IFD2… are the later pages, not EXIF thumbnails: judge them like IFD0.
+  const pagedTiff = /^(TIFF|BTF)$/.test(String(tags['File:FileType'] ?? ''));
   for (const [key, value] of Object.entries(tags)) {
     if (STRUCTURAL.has(key) || KEPT_TAGS.has(key)) continue;
     const [group = '', name = key] = key.includes(':') ? key.split(':', 2) : ['', key];
     if (KEPT_GROUPS.test(group)) continue;
-    if (METADATA_GROUPS.test(group) || IDENTIFYING_NAME.test(name)) leaked.push(`${key}=${String(value).slice(0, 60)}`);
+    const page = pagedTiff && /^IFD\d+$/.test(group);
+    if (page && name === 'Orientation') continue;
+    if ((!page && METADATA_GROUPS.test(group)) || IDENTIFYING_NAME.test(name)) leaked.push(`${key}=${String(value).slice(0, 60)}`);
   }
   return leaked;
 }

@@ -47,6 +47,22 @@ export async function writePiecesToTemporary(target: string, pieces: readonly Ou
   return temporary;
 }
 
+/** Writes one in-memory buffer to a new temporary sibling of `target`; returns its path. */
+export async function writeBytesToTemporary(target: string, bytes: Uint8Array, directoryReady = false): Promise<string> {
+  if (!directoryReady) await mkdir(dirname(target), { recursive: true });
+  const temporary = temporaryPathFor(target);
+  const handle = await open(temporary, 'wx', 0o644);
+  try {
+    for (let done = 0; done < bytes.length; ) done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  await handle.close();
+  return temporary;
+}
+
 export async function commitTemporary(temporary: string, target: string): Promise<void> {
   await rename(temporary, target);
 }

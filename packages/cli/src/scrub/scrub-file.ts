@@ -2,21 +2,28 @@
  * Scrubs one file: read, plan, write to a temporary sibling, verify the written bytes with a fresh
  * read, then rename into place. Any failure leaves no output behind and the original untouched.
  */
-import { copyFile, readFile, stat } from 'node:fs/promises';
+import { copyFile, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import {
   bytesSource,
   DEFAULT_SCRUB_OPTIONS,
+  inMemoryBytes,
+  outputSize,
   planScrub,
   reportCategories,
   verifyScrubbed,
   type ByteSource,
+  type OutputPiece,
   type ScrubOptions,
 } from '@lowprofile/core';
-import { commitTemporary, discardTemporary, temporaryPathFor, writePiecesToTemporary } from '../io/atomic-write.js';
+import { commitTemporary, discardTemporary, temporaryPathFor, writeBytesToTemporary, writePiecesToTemporary } from '../io/atomic-write.js';
+import { acquireBuffer, releaseBuffer } from '../io/buffer-pool.js';
+import { installFastByteSearch } from '../io/byte-search.js';
 import { openFileSource } from '../io/file-source.js';
 import type { FileReport } from './report.js';
+
+installFastByteSearch();
 
 /** Files up to this size are read whole (fast path for photos); larger ones are streamed. */
 export const IN_MEMORY_READ_LIMIT_BYTES = 64 * 1024 * 1024;
@@ -31,13 +38,51 @@ export interface ScrubTask {
 }
 
 async function openSource(path: string): Promise<{ source: ByteSource; close: () => Promise<void> }> {
-  const { size } = await stat(path);
-  if (size <= IN_MEMORY_READ_LIMIT_BYTES) {
-    const bytes = await readFile(path);
-    return { source: bytesSource(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)), close: async () => undefined };
+  const handle = await open(path, 'r');
+  let size: number;
+  try {
+    size = (await handle.stat()).size;
+  } catch (error) {
+    await handle.close();
+    throw error;
   }
-  const file = await openFileSource(path);
-  return { source: file, close: () => file.close() };
+  if (size > IN_MEMORY_READ_LIMIT_BYTES) {
+    await handle.close();
+    const file = await openFileSource(path);
+    return { source: file, close: () => file.close() };
+  }
+  // Photos: one read into a pooled buffer (no fresh allocation per file).
+  const bytes = acquireBuffer(size);
+  let released = false;
+  const release = async (): Promise<void> => {
+    if (!released) releaseBuffer(bytes);
+    released = true;
+  };
+  try {
+    for (let filled = 0; filled < size; ) {
+      const { bytesRead } = await handle.read(bytes, filled, size - filled, filled);
+      if (bytesRead === 0) throw new Error('the file shrank while it was being read');
+      filled += bytesRead;
+    }
+  } catch (error) {
+    await release();
+    throw error;
+  } finally {
+    await handle.close();
+  }
+  return { source: bytesSource(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)), close: release };
+}
+
+/** Assembles the output pieces of an in-memory input into a pooled buffer. */
+function assemble(pieces: readonly OutputPiece[], input: Uint8Array): Buffer {
+  const out = acquireBuffer(outputSize(pieces));
+  let at = 0;
+  for (const piece of pieces) {
+    const bytes = piece.kind === 'bytes' ? piece.bytes : input.subarray(piece.offset, piece.offset + piece.length);
+    out.set(bytes, at);
+    at += bytes.length;
+  }
+  return out;
 }
 
 export async function scrubFile(task: ScrubTask): Promise<FileReport> {
@@ -64,7 +109,7 @@ export async function scrubFile(task: ScrubTask): Promise<FileReport> {
       const verification = await verifyScrubbed(plan, input.source, options);
       if (!verification.ok) return { ...summary, status: 'failed', reason: verification.reason ?? 'verification failed' };
       if (!inPlace) {
-        await mkdir(dirname(task.output), { recursive: true });
+        await ensureDirectory(dirname(task.output));
         temporary = temporaryPathFor(task.output);
         await copyFile(task.input, temporary);
         await commitTemporary(temporary, task.output);
@@ -72,13 +117,27 @@ export async function scrubFile(task: ScrubTask): Promise<FileReport> {
       }
       return { ...summary, status: 'already-clean', output: task.output };
     }
-    temporary = await writePiecesToTemporary(task.output, plan.pieces, input.source);
-    const written = await openSource(temporary);
     let verification;
-    try {
-      verification = await verifyScrubbed(plan, written.source, options);
-    } finally {
-      await written.close();
+    const inMemory = inMemoryBytes(input.source);
+    if (inMemory !== undefined) {
+      // Photos: assemble the output once, write exactly those bytes, and verify them with a fresh,
+      // independent parse (no second read of the same bytes back from the page cache).
+      const bytes = assemble(plan.pieces, inMemory);
+      try {
+        await ensureDirectory(dirname(task.output));
+        temporary = await writeBytesToTemporary(task.output, bytes, true);
+        verification = await verifyScrubbed(plan, bytesSource(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)), options);
+      } finally {
+        releaseBuffer(bytes);
+      }
+    } else {
+      temporary = await writePiecesToTemporary(task.output, plan.pieces, input.source);
+      const written = await openSource(temporary);
+      try {
+        verification = await verifyScrubbed(plan, written.source, options);
+      } finally {
+        await written.close();
+      }
     }
     if (!verification.ok) {
       return { ...summary, status: 'failed', reason: `not clean after writing, so no output was kept: ${verification.reason ?? 'verification failed'}` };
@@ -93,6 +152,15 @@ export async function scrubFile(task: ScrubTask): Promise<FileReport> {
     if (temporary !== undefined) await discardTemporary(temporary);
     await input.close().catch(() => undefined);
   }
+}
+
+/** Output directories already created by this thread: one mkdir per folder, not per file. */
+const createdDirectories = new Set<string>();
+
+async function ensureDirectory(path: string): Promise<void> {
+  if (createdDirectories.has(path)) return;
+  await mkdir(path, { recursive: true });
+  createdDirectories.add(path);
 }
 
 function unique(values: readonly string[]): string[] {

@@ -27,3 +27,48 @@ export const MAX_TIFF_IFD_DEPTH = 8;
 
 /** Any container: how deep nested structures may go before we refuse. */
 export const MAX_NESTING_DEPTH = 32;
+
+/** ZIP archives (exports): entries listed, central-directory bytes, one entry's and the whole
+ * archive's uncompressed size, and the largest uncompressed/compressed ratio of one entry (deflate
+ * tops out near 1032:1; real JSON exports stay under ~50:1, so 250:1 is a bomb). */
+export const MAX_ZIP_ENTRIES = 2_000_000;
+export const MAX_ZIP_CENTRAL_DIRECTORY_BYTES = 512 * 1024 * 1024;
+export const MAX_ZIP_ENTRY_BYTES = 64 * 1024 * 1024 * 1024;
+export const MAX_ZIP_TOTAL_BYTES = 256 * 1024 * 1024 * 1024;
+export const MAX_ZIP_COMPRESSION_RATIO = 250;
+/** Ratio is only judged above this size: tiny entries (a run of spaces) legitimately compress hugely. */
+export const ZIP_RATIO_MIN_BYTES = 1024 * 1024;
+/** Export files parsed whole with JSON.parse (streamed files have no size limit, only per item). */
+export const MAX_WHOLE_JSON_BYTES = 256 * 1024 * 1024;
+/** One item (a location, a segment, a chat) cut out of a streamed JSON array. */
+export const MAX_JSON_ITEM_BYTES = 64 * 1024 * 1024;
+/** Text exports read whole (WhatsApp chats, CSV, GPX). */
+export const MAX_TEXT_FILE_BYTES = 512 * 1024 * 1024;
+/** Photos read for EXIF (only the head is needed). */
+export const EXIF_HEAD_BYTES = 256 * 1024;
+/** RIFF (WebP): chunks in one file (animated WebP has one ANMF per frame). */
+export const MAX_RIFF_CHUNK_COUNT = 1_000_000;
+
+/** GIF: blocks (extensions + images) in one file, and sub-blocks in one extension or image. */
+export const MAX_GIF_BLOCK_COUNT = 1_000_000;
+/** Audio (MP3, FLAC, Ogg, WAV, AIFF). */
+/** ID3v2: a whole tag (syncsafe sizes top out at 256 MiB) and frames listed from one tag. */
+export const MAX_ID3_TAG_BYTES = 256 * 1024 * 1024;
+export const MAX_ID3_FRAME_COUNT = 100_000;
+/** ID3v2 tags stacked at the start or end of a file before we refuse. */
+export const MAX_ID3_TAG_COUNT = 64;
+/** APEv2 tag size and item count. */
+export const MAX_APE_TAG_BYTES = 256 * 1024 * 1024;
+export const MAX_APE_ITEM_COUNT = 100_000;
+/** MP3: how far past the tags we look for the first MPEG audio frame. */
+export const MAX_MPEG_SYNC_SEARCH_BYTES = 256 * 1024;
+/** FLAC: metadata blocks before the first audio frame. */
+export const MAX_FLAC_BLOCK_COUNT = 10_000;
+/** Vorbis comments (Ogg, FLAC): fields in one comment block, and one field's length. */
+export const MAX_VORBIS_COMMENT_FIELDS = 100_000;
+/** Ogg: pages in one file, and header packets (comment + setup) reassembled in memory. */
+export const MAX_OGG_PAGE_COUNT = 50_000_000;
+export const MAX_OGG_HEADER_PACKET_BYTES = 64 * 1024 * 1024;
+/** RIFF/IFF (WAV, AIFF): chunk count; metadata chunks read into memory to list their fields. */
+export const MAX_RIFF_CHUNK_COUNT = 100_000;
+export const MAX_AUDIO_METADATA_READ_BYTES = 16 * 1024 * 1024;

@@ -76,6 +76,8 @@ export interface PersonRef {
   readonly name?: string;
   /** Handle/username without '@'. */
   readonly handle?: string;
+  /** The platform's numeric/opaque account id, when that is all the export gives (X followers). */
+  readonly userId?: string;
   readonly platform: Platform;
   readonly relation: PersonRelation;
 }
@@ -107,9 +109,19 @@ export interface DossierRecord {
   readonly kind: RecordKind;
   readonly source: RecordSource;
   readonly time?: RecordTime;
+  /** When the item lasted (a place visit, an activity): its end. */
+  readonly endTime?: RecordTime;
   readonly position?: Position;
   /** A place name the platform attached (check-in, tagged location). */
   readonly placeName?: string;
+  /** A street address the platform attached to the place. */
+  readonly address?: string;
+  /**
+   * The platform's OWN label for a place, when it gives one: Google `TYPE_HOME`/`TYPE_WORK`
+   * (set by the person), on-device `INFERRED_HOME`, Snapchat `inferredHome`. Evidence of what the
+   * platform concluded; inference may compare against it but must not simply copy it.
+   */
+  readonly placeLabel?: string;
   readonly text?: string;
   readonly people?: readonly PersonRef[];
   readonly media?: readonly MediaRef[];

@@ -5,5 +5,18 @@
 import type { FormatModule } from '../registry.js';
 import { jpeg } from './jpeg/index.js';
 import { png } from './png/index.js';
+import { webp } from './webp/index.js';
+import { gif } from './gif/index.js';
+import { tiff } from './tiff/index.js';
+import { pdf } from './pdf/index.js';
+import { odf } from './odf/index.js';
+import { ooxml } from './ooxml/index.js';
+import { svg } from './svg/index.js';
+import { aiff } from './aiff/index.js';
+import { flac } from './flac/index.js';
+import { mp3 } from './mp3/index.js';
+import { ogg } from './ogg/index.js';
+import { wav } from './wav/index.js';
 
-export const FORMATS: readonly FormatModule[] = [jpeg, png];
+// MP3 comes last: a bare MPEG frame sync is the weakest signature.
+export const FORMATS: readonly FormatModule[] = [jpeg, png, webp, gif, tiff, pdf, odf, ooxml, svg, flac, ogg, wav, aiff, mp3];

@@ -10,6 +10,7 @@
 import { ByteView, checkedLength } from '../../bytes/view.js';
 import { MAX_JPEG_SEGMENT_COUNT } from '../../bytes/limits.js';
 import { FormatError, fail } from '../../issues.js';
+import { findByte } from '../../bytes/search.js';
 
 export const MARKER_SOI = 0xd8; // FFD8 start of image
 export const MARKER_EOI = 0xd9; // FFD9 end of image
@@ -84,11 +85,11 @@ export function walkJpeg(bytes: Uint8Array): JpegLayout {
 
 /** Finds the first marker after entropy-coded data: FF followed by neither 00 (stuffing), FF (fill) nor RSTn. */
 function findScanEnd(bytes: Uint8Array, from: number): number {
-  let at = bytes.indexOf(0xff, from);
+  let at = findByte(bytes, 0xff, from);
   while (at !== -1 && at + 1 < bytes.length) {
     const next = bytes[at + 1]!;
     if (next === 0x00 || (next >= MARKER_RST0 && next <= MARKER_RST0 + 7)) {
-      at = bytes.indexOf(0xff, at + 2);
+      at = findByte(bytes, 0xff, at + 2);
     } else if (next === 0xff) {
       at += 1;
     } else {

@@ -61,7 +61,7 @@ function trailerItems(bytes: Uint8Array, imageEnd: number): MetadataItem[] {
 
 async function inspectPng(source: ByteSource): Promise<Inspection> {
   const bytes = await readAll(source);
-  const layout = walkPng(bytes);
+  const layout = walkPng(bytes, false); // listing metadata does not need checksums
   const items = layout.chunks.flatMap((chunk) => judgeChunk(bytes, chunk).items);
   return { items: items.concat(trailerItems(bytes, layout.imageEnd)), issues: [] };
 }

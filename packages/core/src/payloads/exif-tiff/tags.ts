@@ -101,6 +101,7 @@ export const TIFF_RENDERING_TAGS: ReadonlySet<number> = new Set([
   0x0124, // T4Options
   0x0125, // T6Options
   0x0128, // ResolutionUnit
+  0x0129, // PageNumber (page order in multi-page files)
   0x012d, // TransferFunction
   0x013d, // Predictor
   0x013e, // WhitePoint

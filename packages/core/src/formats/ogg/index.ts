@@ -1,0 +1,167 @@
+/**
+ * Ogg Vorbis, Opus and FLAC scrubber. The comment header packet is replaced by an empty one, so
+ * the header pages are re-paginated: new page headers, lacing and CRCs for the pages that carried
+ * the comment (and, for Vorbis, the setup header). Audio packets are never touched. When the new
+ * headers still fill the same number of pages (almost always: a page may hold a single segment),
+ * every audio page keeps its sequence number and CRC and is copied as one verbatim range; if not,
+ * each audio page gets a new header (renumbered, new CRC) and its body is copied verbatim.
+ *
+ * One logical stream per file: multiplexed (several BOS pages) and chained (a BOS page later on)
+ * files are refused as `unsupported_feature` rather than half-cleaned.
+ */
+import { PieceBuilder } from '../../bytes/pieces.js';
+import type { ByteSource } from '../../bytes/source.js';
+import { checkedLength } from '../../bytes/view.js';
+import { MAX_OGG_HEADER_PACKET_BYTES } from '../../bytes/limits.js';
+import type { MetadataItem } from '../../categories.js';
+import { fail } from '../../issues.js';
+import type { FormatModule, Inspection, ScrubOutput } from '../../registry.js';
+import { codecFor, type OggCodec } from './codecs.js';
+import { oggCrc } from './crc.js';
+import { FLAG_BOS, FLAG_CONTINUED, FLAG_EOS, lace, OGG_MAGIC, pageHeader, walkPages, WindowedReader, type OggPage } from './page.js';
+
+interface OggStream {
+  readonly reader: WindowedReader;
+  readonly pages: readonly OggPage[];
+  /** End of the last page; bytes after it are trailing junk. */
+  readonly end: number;
+  readonly codec: OggCodec;
+  readonly first: Uint8Array;
+  /** Header packets after the first. */
+  readonly packets: readonly Uint8Array[];
+  /** Index of the page on which the last header packet ends (it must end the page). */
+  readonly lastHeaderPage: number;
+}
+
+async function pageBody(reader: WindowedReader, page: OggPage): Promise<Uint8Array> {
+  return (await reader.read(page.offset + page.headerLength, page.bodyLength)).slice();
+}
+
+async function readStream(source: ByteSource): Promise<OggStream> {
+  const reader = new WindowedReader(source);
+  const { pages, end } = await walkPages(reader);
+  const head = pages[0];
+  if (head === undefined) fail('truncated', 0, 'no Ogg pages');
+  if ((head.flags & FLAG_BOS) === 0) fail('invalid', 0, 'the first Ogg page is not a beginning-of-stream page');
+  for (const page of pages.slice(1)) {
+    if (page.serial !== head.serial || (page.flags & FLAG_BOS) !== 0) fail('unsupported_feature', page.offset, 'more than one logical stream (multiplexed or chained Ogg)');
+  }
+  // The first packet is alone on the first page (Vorbis, Opus and FLAC mappings all say so).
+  if (head.lacing.length === 0 || head.lacing[head.lacing.length - 1] === 255 || head.lacing.slice(0, -1).some((value) => value < 255)) {
+    fail('invalid', head.offset, 'the first Ogg page does not hold exactly one packet');
+  }
+  const first = await pageBody(reader, head);
+  const codec = codecFor(first, head.offset + head.headerLength);
+  const packets: Uint8Array[] = [];
+  let parts: Uint8Array[] = [];
+  let partBytes = 0;
+  let index = 1;
+  for (; packets.length < codec.headerPackets; index++) {
+    const page = pages[index];
+    if (page === undefined) fail('truncated', end, 'the Ogg file ends inside its header packets');
+    const body = await pageBody(reader, page);
+    let at = 0;
+    for (let segment = 0; segment < page.lacing.length; segment++) {
+      if (packets.length === codec.headerPackets) fail('unsupported_feature', page.offset, 'audio data shares a page with the header packets');
+      const value = page.lacing[segment]!;
+      parts.push(body.subarray(at, at + value));
+      at += value;
+      partBytes = checkedLength(partBytes + value, { max: MAX_OGG_HEADER_PACKET_BYTES, what: 'Ogg header packet', offset: page.offset, limit: 'MAX_OGG_HEADER_PACKET_BYTES' });
+      if (value < 255) {
+        packets.push(concat(parts, partBytes));
+        parts = [];
+        partBytes = 0;
+      }
+    }
+  }
+  return { reader, pages, end, codec, first, packets, lastHeaderPage: index - 1 };
+}
+
+function concat(parts: readonly Uint8Array[], total: number): Uint8Array {
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+function itemsOf(stream: OggStream): MetadataItem[] {
+  const headerOffset = stream.pages[1]!.offset;
+  const items = stream.codec.items(stream.packets, headerOffset);
+  if (stream.end < stream.reader.source.size) items.push({ category: 'other', label: `${stream.reader.source.size - stream.end} bytes after the last Ogg page`, offset: stream.end });
+  return items;
+}
+
+async function inspectOgg(source: ByteSource): Promise<Inspection> {
+  return { items: itemsOf(await readStream(source)), issues: [] };
+}
+
+async function scrubOgg(source: ByteSource): Promise<ScrubOutput> {
+  const stream = await readStream(source);
+  const removed = itemsOf(stream);
+  if (removed.length === 0) return { pieces: new PieceBuilder().copy(0, source.size).pieces, removed, kept: [], notes: [] };
+  const { pages, reader } = stream;
+  const head = pages[0]!;
+  const cleaned = stream.codec.clean(stream.first, stream.packets);
+  const out = new PieceBuilder();
+  if (cleaned.first === undefined) {
+    out.copy(head.offset, head.end - head.offset);
+  } else {
+    const lacing = Uint8Array.from(lace(cleaned.first.length));
+    out.bytes(pageHeader({ flags: head.flags, granule: 0n, serial: head.serial, sequence: head.sequence, lacing }, cleaned.first)).bytes(cleaned.first);
+  }
+
+  // Lay the new header packets out over as many pages as before when there are enough segments.
+  const lacing = cleaned.packets.flatMap((packet) => lace(packet.length));
+  const data = concat(cleaned.packets, cleaned.packets.reduce((sum, packet) => sum + packet.length, 0));
+  const before = stream.lastHeaderPage; // header pages after the first
+  const count = Math.max(Math.ceil(lacing.length / 255), Math.min(before, lacing.length));
+  const lastOriginal = pages[stream.lastHeaderPage]!;
+  let segment = 0;
+  let byte = 0;
+  for (let page = 0; page < count; page++) {
+    const take = Math.floor(lacing.length / count) + (page < lacing.length % count ? 1 : 0);
+    const values = Uint8Array.from(lacing.slice(segment, segment + take));
+    const length = values.reduce((sum, value) => sum + value, 0);
+    const body = data.subarray(byte, byte + length);
+    const continued = segment > 0 && lacing[segment - 1] === 255;
+    const endsPacket = values.some((value) => value < 255);
+    const eos = page === count - 1 ? lastOriginal.flags & FLAG_EOS : 0;
+    const header = pageHeader({ flags: (continued ? FLAG_CONTINUED : 0) | eos, granule: endsPacket ? 0n : -1n, serial: head.serial, sequence: head.sequence + 1 + page, lacing: values }, body);
+    out.bytes(header).bytes(body);
+    segment += take;
+    byte += length;
+  }
+
+  const shift = count - before;
+  const audio = pages.slice(stream.lastHeaderPage + 1);
+  // Trailing bytes after the last page are dropped (listed in `removed`).
+  if (shift === 0) {
+    if (audio.length > 0) out.copy(audio[0]!.offset, audio[audio.length - 1]!.end - audio[0]!.offset);
+  } else {
+    for (const page of audio) {
+      const header = (await reader.read(page.offset, page.headerLength)).slice();
+      const view = new DataView(header.buffer);
+      view.setUint32(18, (page.sequence + shift) >>> 0, true);
+      view.setUint32(22, 0, true);
+      const body = await reader.read(page.offset + page.headerLength, page.bodyLength);
+      view.setUint32(22, oggCrc(body, oggCrc(header)), true);
+      out.bytes(header).copy(page.offset + page.headerLength, page.bodyLength);
+    }
+  }
+  const notes = [`Rewrote the ${stream.codec.name} comment header as an empty one (no vendor string) and re-paginated the header pages; audio packets are unchanged${shift === 0 ? ' and audio pages are copied as they were' : ', audio pages were renumbered'}.`];
+  return { pieces: out.pieces, removed, kept: [], notes };
+}
+
+export const ogg: FormatModule = {
+  id: 'ogg',
+  label: 'Ogg (Vorbis, Opus, FLAC)',
+  family: 'audio',
+  mediaType: 'audio/ogg',
+  extensions: ['ogg', 'oga', 'opus'],
+  sniff: (head) => (OGG_MAGIC.every((byte, index) => head[index] === byte) && head[4] === 0 && ((head[5] ?? 0) & FLAG_BOS) !== 0 ? 'confident' : undefined),
+  inspect: inspectOgg,
+  scrub: scrubOgg,
+};
