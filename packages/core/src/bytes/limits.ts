@@ -46,7 +46,7 @@ export const MAX_JSON_ITEM_BYTES = 64 * 1024 * 1024;
 export const MAX_TEXT_FILE_BYTES = 512 * 1024 * 1024;
 /** Photos read for EXIF (only the head is needed). */
 export const EXIF_HEAD_BYTES = 256 * 1024;
-/** RIFF (WebP): chunks in one file (animated WebP has one ANMF per frame). */
+/** RIFF/IFF (WebP, WAV, AIFF): chunks in one file (animated WebP has one ANMF per frame). */
 export const MAX_RIFF_CHUNK_COUNT = 1_000_000;
 
 /** GIF: blocks (extensions + images) in one file, and sub-blocks in one extension or image. */
@@ -69,6 +69,5 @@ export const MAX_VORBIS_COMMENT_FIELDS = 100_000;
 /** Ogg: pages in one file, and header packets (comment + setup) reassembled in memory. */
 export const MAX_OGG_PAGE_COUNT = 50_000_000;
 export const MAX_OGG_HEADER_PACKET_BYTES = 64 * 1024 * 1024;
-/** RIFF/IFF (WAV, AIFF): chunk count; metadata chunks read into memory to list their fields. */
-export const MAX_RIFF_CHUNK_COUNT = 100_000;
+/** RIFF/IFF (WAV, AIFF): metadata chunks read into memory to list their fields (chunk count: MAX_RIFF_CHUNK_COUNT). */
 export const MAX_AUDIO_METADATA_READ_BYTES = 16 * 1024 * 1024;
