@@ -9,6 +9,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
@@ -57,6 +58,11 @@ describe('web app in Chromium', () => {
     expect(header).toContain("connect-src 'self'");
     expect(header).not.toContain('unsafe-inline');
     expect(header).not.toMatch(/'unsafe-eval'/);
+    // Only the built app is served: no way out of dist/.
+    for (const path of ['/../package.json', '/%2e%2e/%2e%2e/package.json', '/..%2f..%2fpackage.json']) {
+      const status = await new Promise<number>((resolve, reject) => get({ host: '127.0.0.1', port: new URL(app.url).port, path }, (res) => (res.resume(), resolve(res.statusCode ?? 0))).on('error', reject));
+      expect(status, path).toBe(404);
+    }
   });
 
   it('cleans a photo with GPS, and the download has nothing left for exiftool to find', async () => {
