@@ -11,7 +11,7 @@ export const TEST_PACKAGES = {
   webp: 'cwebp/dwebp: WebP fixtures and decoding',
   'libheif-examples': 'heif-enc/heif-dec: HEIC and AVIF fixtures and decoding',
   'libtiff-tools': 'tiffinfo/tiffcp: TIFF fixtures and checks',
-  ffmpeg: 'makes audio/video fixtures; streamhash and decode checks',
+  ffmpeg: 'audio/video fixtures, stream hashes and playback checks',
   qpdf: 'PDF fixtures (object streams, linearised, encrypted) and qpdf --check',
   'poppler-utils': 'pdftotext: PDF text before and after cleaning',
   chromium: 'the browser the web app tests drive through playwright-core (never downloaded)',

@@ -1,10 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { inMemoryBytes, type ByteSource, type OutputPiece } from '@lowprofile/core';
 
 /** Bytes copied per read when streaming a `copy` piece from the input (bounded memory for video). */
 const STREAM_COPY_CHUNK_BYTES = 4 * 1024 * 1024;
+
+let zeros: Uint8Array | undefined;
+function zeroChunk(): Uint8Array {
+  zeros ??= new Uint8Array(STREAM_COPY_CHUNK_BYTES);
+  return zeros;
+}
 
 /** A temporary sibling of `target`, so the final rename stays on one file system and is atomic. */
 export function temporaryPathFor(target: string): string {
@@ -25,15 +31,18 @@ export async function writePiecesToTemporary(target: string, pieces: readonly Ou
     const buffers: Uint8Array[] = [];
     for (const piece of pieces) {
       if (piece.kind === 'bytes') buffers.push(piece.bytes);
-      else if (inMemory !== undefined) buffers.push(inMemory.subarray(piece.offset, piece.offset + piece.length));
+      else if (piece.kind === 'zeros') {
+        // Blanked samples: one shared zero buffer, written as many times as needed.
+        for (let done = 0; done < piece.length; ) {
+          const length = Math.min(STREAM_COPY_CHUNK_BYTES, piece.length - done);
+          buffers.push(zeroChunk().subarray(0, length));
+          done += length;
+          if (buffers.length >= 64) await handle.writev(buffers.splice(0));
+        }
+      } else if (inMemory !== undefined) buffers.push(inMemory.subarray(piece.offset, piece.offset + piece.length));
       else {
         if (buffers.length > 0) await handle.writev(buffers.splice(0));
-        for (let done = 0; done < piece.length; ) {
-          const chunk = await input.read(piece.offset + done, Math.min(STREAM_COPY_CHUNK_BYTES, piece.length - done));
-          if (chunk.length === 0) throw new Error('input ended while copying');
-          await handle.write(chunk);
-          done += chunk.length;
-        }
+        await streamCopy(handle, input, piece.offset, piece.length);
       }
     }
     // writev takes at most IOV_MAX buffers per call; Node splits larger batches itself.
@@ -53,7 +62,7 @@ export async function writeBytesToTemporary(target: string, bytes: Uint8Array, d
   const temporary = temporaryPathFor(target);
   const handle = await open(temporary, 'wx', 0o644);
   try {
-    for (let done = 0; done < bytes.length; ) done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
+    await writeAll(handle, bytes);
   } catch (error) {
     await handle.close().catch(() => undefined);
     await rm(temporary, { force: true });
@@ -61,6 +70,28 @@ export async function writeBytesToTemporary(target: string, bytes: Uint8Array, d
   }
   await handle.close();
   return temporary;
+}
+
+/**
+ * Copies [offset, offset + length) of the input to the handle in bounded chunks, reading the next
+ * chunk while the current one is written (two chunks in flight at most), so a multi-GB mdat copy
+ * keeps both the read and the write side busy with flat memory.
+ */
+async function streamCopy(handle: FileHandle, input: ByteSource, offset: number, length: number): Promise<void> {
+  const readChunk = (done: number): Promise<Uint8Array> => input.read(offset + done, Math.min(STREAM_COPY_CHUNK_BYTES, length - done));
+  let pending: Promise<Uint8Array> | undefined = readChunk(0);
+  let done = 0;
+  while (pending !== undefined) {
+    const chunk: Uint8Array = await pending;
+    if (chunk.length === 0) throw new Error('input ended while copying');
+    done += chunk.length;
+    pending = done < length ? readChunk(done) : undefined;
+    await writeAll(handle, chunk);
+  }
+}
+
+async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+  for (let at = 0; at < bytes.length; ) at += (await handle.write(bytes, at, bytes.length - at)).bytesWritten;
 }
 
 export async function commitTemporary(temporary: string, target: string): Promise<void> {

@@ -16,14 +16,16 @@ export async function openFileSource(path: string): Promise<FileSource> {
     async read(offset, length) {
       const start = Math.min(offset, size);
       const wanted = Math.max(0, Math.min(length, size - start));
-      const buffer = new Uint8Array(wanted);
+      // allocUnsafe: no zero-fill of multi-MB copy chunks; only the filled part is ever returned.
+      const buffer = Buffer.allocUnsafe(wanted);
       let filled = 0;
       while (filled < wanted) {
         const { bytesRead } = await handle.read(buffer, filled, wanted - filled, start + filled);
         if (bytesRead === 0) break;
         filled += bytesRead;
       }
-      return filled === wanted ? buffer : buffer.subarray(0, filled);
+      const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, filled);
+      return bytes;
     },
     close: () => handle.close(),
   };

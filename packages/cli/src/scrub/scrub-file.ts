@@ -78,6 +78,11 @@ function assemble(pieces: readonly OutputPiece[], input: Uint8Array): Buffer {
   const out = acquireBuffer(outputSize(pieces));
   let at = 0;
   for (const piece of pieces) {
+    if (piece.kind === 'zeros') {
+      out.fill(0, at, at + piece.length);
+      at += piece.length;
+      continue;
+    }
     const bytes = piece.kind === 'bytes' ? piece.bytes : input.subarray(piece.offset, piece.offset + piece.length);
     out.set(bytes, at);
     at += bytes.length;

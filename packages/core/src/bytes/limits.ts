@@ -71,3 +71,11 @@ export const MAX_OGG_PAGE_COUNT = 50_000_000;
 export const MAX_OGG_HEADER_PACKET_BYTES = 64 * 1024 * 1024;
 /** RIFF/IFF (WAV, AIFF): metadata chunks read into memory to list their fields (chunk count: MAX_RIFF_CHUNK_COUNT). */
 export const MAX_AUDIO_METADATA_READ_BYTES = 16 * 1024 * 1024;
+/** ISOBMFF: boxes in one container (a trak, an iinf…) and at the top level of a file. */
+export const MAX_ISOBMFF_BOX_COUNT = 1_000_000;
+/** ISOBMFF: the `moov` or `meta` box we load into memory to rewrite (sample tables of long videos run to tens of MB). */
+export const MAX_ISOBMFF_HEADER_BOX_BYTES = 512 * 1024 * 1024;
+/** ISOBMFF: entries in one sample table (stco, stsz, stsc), items in iinf/iloc/ipma. */
+export const MAX_ISOBMFF_TABLE_ENTRIES = 50_000_000;
+/** ISOBMFF: nesting depth of boxes (moov/trak/mdia/minf/stbl/stsd/entry/… is about 8). */
+export const MAX_ISOBMFF_DEPTH = 16;

@@ -15,6 +15,14 @@ export class PieceBuilder {
     return this;
   }
 
+  zeros(length: number): this {
+    if (length <= 0) return this;
+    const last = this.list[this.list.length - 1];
+    if (last !== undefined && last.kind === 'zeros') this.list[this.list.length - 1] = { kind: 'zeros', length: last.length + length };
+    else this.list.push({ kind: 'zeros', length });
+    return this;
+  }
+
   bytes(bytes: Uint8Array): this {
     if (bytes.length > 0) this.list.push({ kind: 'bytes', bytes });
     return this;

@@ -37,12 +37,22 @@ export async function readAll(source: ByteSource): Promise<Uint8Array> {
  */
 export type OutputPiece =
   | { readonly kind: 'bytes'; readonly bytes: Uint8Array }
-  | { readonly kind: 'copy'; readonly offset: number; readonly length: number };
+  | { readonly kind: 'copy'; readonly offset: number; readonly length: number }
+  /**
+   * `length` zero bytes. Video writers blank removed samples (timed GPS, face tracks) in place so
+   * every other sample keeps its offset; describing them as zeros keeps the plan small and lets
+   * writers stream them without reading the input.
+   */
+  | { readonly kind: 'zeros'; readonly length: number };
 
 export function outputSize(pieces: readonly OutputPiece[]): number {
   let total = 0;
-  for (const piece of pieces) total += piece.kind === 'bytes' ? piece.bytes.length : piece.length;
+  for (const piece of pieces) total += pieceLength(piece);
   return total;
+}
+
+export function pieceLength(piece: OutputPiece): number {
+  return piece.kind === 'bytes' ? piece.bytes.length : piece.length;
 }
 
 /** Materialises pieces into one array (tests and small files). */
@@ -50,7 +60,12 @@ export async function piecesToBytes(pieces: readonly OutputPiece[], source: Byte
   const out = new Uint8Array(outputSize(pieces));
   let at = 0;
   for (const piece of pieces) {
+    if (piece.kind === 'zeros') {
+      at += piece.length; // the array starts zeroed
+      continue;
+    }
     const bytes = piece.kind === 'bytes' ? piece.bytes : await source.read(piece.offset, piece.length);
+    if (piece.kind === 'copy' && bytes.length !== piece.length) throw new RangeError(`copy piece [${piece.offset}, +${piece.length}) runs past the end of the source`);
     out.set(bytes, at);
     at += bytes.length;
   }
