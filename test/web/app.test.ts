@@ -16,11 +16,13 @@ import { unzipSync, zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exiftoolJson, leakedTags } from '../helpers/oracle.js';
+import { decodeErrors, leakedVideoTags, streamHash } from '../helpers/video-oracle.js';
 import { launch, startApp, WEB_DIST, type AppServer, type Browser } from './browser.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const PHOTOS = join(ROOT, 'fixtures', 'generated', 'photos');
 const GPS_PHOTO = join(PHOTOS, 'jpeg-everything-rotated-trailer.jpg');
+const GPS_VIDEO = join(ROOT, 'fixtures', 'generated', 'video', 'mov-phone-mebx-gpmd.mov');
 const FACE_PHOTO = join(ROOT, 'fixtures', 'generated', 'faces', 'face-upright.png');
 const PERSONA = join(ROOT, 'demo', 'persona');
 /** The dossier screen works once core's importers and report are in the build (its worker is then emitted). */
@@ -104,6 +106,20 @@ describe('web app in Chromium', () => {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
+  });
+
+  it.skipIf(!existsSync(GPS_VIDEO))('cleans a phone video with GPS tracks, streamed from slices of the original', async () => {
+    expect(leakedVideoTags(GPS_VIDEO).length).toBeGreaterThan(3);
+    await page.getByRole('button', { name: 'Clear the list' }).click();
+    await page.getByTestId('clean-drop-files').setInputFiles(GPS_VIDEO);
+    const card = page.locator('li.file[data-status]');
+    await card.waitFor({ timeout: 30_000 });
+    await expect(card.getAttribute('data-status')).resolves.toBe('clean');
+    const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: /Download clean copy/ }).click()]);
+    const saved = await download.path();
+    expect(leakedVideoTags(saved)).toEqual([]);
+    expect(decodeErrors(saved)).toBe(''); // it still plays
+    expect(streamHash(saved)).toBe(streamHash(GPS_VIDEO)); // the picture and sound are untouched
   });
 
   it('redacts a face with a box drawn by hand: solid fill, upright, no metadata', async () => {

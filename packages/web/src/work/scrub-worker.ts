@@ -23,9 +23,17 @@ function view(items: readonly MetadataItem[]): ItemView[] {
   return items.map((item) => ({ category: item.category, label: item.label })).sort((a, b) => CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category));
 }
 
+/** Zero-filled ranges (blanked metadata samples inside video data) are parts of this shared buffer. */
+const ZEROS = new Uint8Array(1 << 20);
+
 export function assemble(pieces: readonly OutputPiece[], input: Blob, type: string): Blob {
-  // Blob copies views once; the cast only tells TypeScript the buffer is not shared.
-  const parts: BlobPart[] = pieces.map((piece) => (piece.kind === 'bytes' ? (piece.bytes as Uint8Array<ArrayBuffer>) : input.slice(piece.offset, piece.offset + piece.length)));
+  const parts: BlobPart[] = [];
+  for (const piece of pieces) {
+    // Blob copies views once; the cast only tells TypeScript the buffer is not shared.
+    if (piece.kind === 'bytes') parts.push(piece.bytes as Uint8Array<ArrayBuffer>);
+    else if (piece.kind === 'copy') parts.push(input.slice(piece.offset, piece.offset + piece.length));
+    else for (let left = piece.length; left > 0; left -= ZEROS.length) parts.push(ZEROS.subarray(0, Math.min(left, ZEROS.length)));
+  }
   return new Blob(parts, { type });
 }
 
