@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
+import { FILL_RGB } from '@lowprofile/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exiftoolJson, leakedTags } from '../helpers/oracle.js';
 import { decodeErrors, leakedVideoTags, streamHash } from '../helpers/video-oracle.js';
@@ -154,9 +155,10 @@ describe('web app in Chromium', () => {
     // The source is 320x240 with orientation 6: the redacted copy is upright, 240x320.
     const size = magick([saved, '-format', '%w %h', 'info:']);
     expect(size).toBe('240 320');
-    // Inside the box (20%–60%, with a margin for JPEG edges): black. Outside: the photo.
-    const inside = magick([saved, '-crop', '72x96+60+80', '+repage', '-format', '%[fx:maxima]', 'info:']);
-    expect(Number(inside)).toBeLessThan(0.06);
+    // Inside the box (20%–60%, with a margin for JPEG edges): the fill, flat mid-grey. Outside: the photo.
+    const [mean, deviation] = magick([saved, '-crop', '72x96+60+80', '+repage', '-format', '%[fx:mean] %[fx:standard_deviation]', 'info:']).split(' ').map(Number);
+    expect(Math.abs(mean! - FILL_RGB[0] / 255)).toBeLessThan(0.02);
+    expect(deviation).toBeLessThan(0.02);
     const outside = magick([saved, '-crop', '40x40+190+260', '+repage', '-format', '%[fx:mean]', 'info:']);
     expect(Number(outside)).toBeGreaterThan(0.1);
     await page.getByTestId('redact-result').waitFor();
@@ -171,8 +173,8 @@ describe('web app in Chromium', () => {
     const saved = await download.path();
     expect(download.suggestedFilename()).toBe('face-upright-redacted.png');
     expect(leakedTags(exiftoolJson(saved))).toEqual([]);
-    // Eyes, nose and mouth of the drawn face (centre 240,185 in a 480x360 picture) are solid black.
-    expect(magick([saved, '-crop', '80x90+200+150', '+repage', '-format', '%[fx:maxima]', 'info:'])).toBe('0');
+    // Eyes, nose and mouth of the drawn face (centre 240,185 in a 480x360 picture) are exactly the fill (lossless PNG).
+    expect(magick([saved, '-crop', '80x90+200+150', '+repage', '-format', '%[fx:minima] %[fx:maxima]', 'info:'])).toBe(`${(FILL_RGB[0] / 255).toFixed(6)} ${(FILL_RGB[0] / 255).toFixed(6)}`);
     expect(Number(magick([saved, '-crop', '40x40+420+10', '+repage', '-format', '%[fx:mean]', 'info:']))).toBeGreaterThan(0.3);
   }, 60_000);
 

@@ -90,7 +90,7 @@ export const en = {
   'redact.saved': 'Done. The redacted copy was saved. The original on your device was not changed.',
   'redact.savedVerified': 'Checked: the copy has no hidden details.',
   'redact.noBoxes': 'There are no boxes yet. Add at least one.',
-  'redact.fillNote': 'Boxes are filled with solid black. Blurring or pixelating can sometimes be reversed; a solid fill cannot.',
+  'redact.fillNote': 'Boxes are filled with solid grey. Blurring or pixelating can sometimes be reversed; a solid fill cannot.',
   'redact.stage': 'Photo with {count} boxes. Drag on the photo to draw a box.',
   'redact.stage.one': 'Photo with 1 box. Drag on the photo to draw another.',
   'redact.box': 'Box {n} of {count}. Arrow keys move it, Shift and arrow keys resize it, Delete removes it.',

@@ -92,7 +92,7 @@ export const es: Messages = {
   'redact.saved': 'Listo. Se guardó la copia con los rostros ocultos. La foto original en tu dispositivo no cambió.',
   'redact.savedVerified': 'Revisado: la copia no tiene datos ocultos.',
   'redact.noBoxes': 'Todavía no hay recuadros. Agrega al menos uno.',
-  'redact.fillNote': 'Los recuadros se rellenan de negro sólido. El desenfoque o el pixelado a veces se pueden revertir; un relleno sólido, no.',
+  'redact.fillNote': 'Los recuadros se rellenan de gris sólido. El desenfoque o el pixelado a veces se pueden revertir; un relleno sólido, no.',
   'redact.stage': 'Foto con {count} recuadros. Arrastra sobre la foto para dibujar uno.',
   'redact.stage.one': 'Foto con 1 recuadro. Arrastra sobre la foto para dibujar otro.',
   'redact.box': 'Recuadro {n} de {count}. Las flechas lo mueven, Mayús con las flechas cambia su tamaño y Suprimir lo quita.',

@@ -18,7 +18,8 @@ interface Message {
   readonly tone?: 'ok' | 'error';
 }
 
-const FILL = '#000000';
+/** Core's FILL_RGB (mid-grey, never sampled from the face), as the CLI paints: see core/faces/redact.ts. */
+const FILL = '#808080';
 const MIN_SIZE = 0.01;
 const KEY_STEP = 0.01;
 
