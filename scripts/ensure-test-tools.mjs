@@ -14,7 +14,7 @@ export const TEST_PACKAGES = {
   ffmpeg: 'audio/video fixtures, stream hashes and playback checks',
   qpdf: 'PDF fixtures (object streams, linearised, encrypted) and qpdf --check',
   'poppler-utils': 'pdftotext: PDF text before and after cleaning',
-  chromium: 'the browser the web app tests drive through playwright-core (never downloaded)',
+  chromium: 'headless browser: the dossier report and the web app load with no network request (driven by playwright-core, never downloaded)',
 };
 
 function installed(pkg) {

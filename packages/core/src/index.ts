@@ -14,3 +14,6 @@ export { classifyXmp } from './payloads/xmp.js';
 export { classifyIptc, classifyPhotoshopResources } from './payloads/iptc.js';
 export * from './exports/index.js';
 export * from './faces/index.js';
+export * from './analysis/index.js';
+export * from './geo/index.js';
+export * from './report/index.js';

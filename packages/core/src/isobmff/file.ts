@@ -100,6 +100,8 @@ export async function scrubIsobmff(source: ByteSource, options: ScrubOptions): P
     }
   }
 
+  if (!actions.some((action) => action.kind === 'rewrite')) fail('invalid', 0, 'no movie (moov) or image (meta with a pict handler) box: not a file we can read');
+
   // Pass 1: sizes. Offsets do not change sizes, so an identity map gives the final layout.
   const sizes = actions.map((action) => (action.kind === 'rewrite' ? action.rewritten.write((offset) => offset).length : action.kind === 'copy' ? action.box.end - action.box.start : 0));
   const segments: { start: number; end: number; newStart: number }[] = [];

@@ -26,7 +26,9 @@ export async function inspectIsobmff(source: ByteSource): Promise<Inspection> {
   const items: MetadataItem[] = [];
   const issues: Issue[] = [];
   try {
-    for (const box of await walkTopLevel(source)) {
+    const boxes = await walkTopLevel(source);
+    if (!boxes.some((box) => box.type === 'moov' || box.type === 'meta')) issues.push({ code: 'invalid', offset: 0, detail: 'no moov or meta box' });
+    for (const box of boxes) {
       if (FRAGMENT_BOXES.has(box.type)) {
         issues.push({ code: 'unsupported_feature', offset: box.start, detail: `fragmented MP4 ('${box.type}') is not read` });
       } else if (box.type === 'moov') {

@@ -179,3 +179,21 @@ describe('malformed metadata boxes', () => {
     expect((await inspectIsobmff(bytesSource(await piecesToBytes(output.pieces, source)))).items).toEqual([]);
   });
 });
+
+describe('64-bit header times', () => {
+  it('zeroes version-1 mvhd/tkhd/mdhd times and keeps their sizes', async () => {
+    const u64 = (high: number, low: number): Uint8Array => cat(u32(high), u32(low));
+    const mvhd = full('mvhd', 1, u64(0, 3_800_000_000), u64(1, 5), u32(1000), u64(0, 1000), new Uint8Array(80));
+    const tkhd = full('tkhd', 1, u64(0, 3_800_000_000), u64(0, 3_800_000_001), u32(1), u32(0), u64(0, 1000), new Uint8Array(60));
+    const mdhd = full('mdhd', 1, u64(0, 7), u64(0, 8), u32(1000), u64(0, 1000), u32(0));
+    const hdlr = full('hdlr', 0, u32(0), 'soun', new Uint8Array(12), '\0');
+    const trak = box('trak', tkhd, box('mdia', mdhd, hdlr, box('minf', box('stbl'))));
+    const file = cat(FTYP, box('moov', mvhd, trak), box('mdat', 'ABCD'));
+    const source = bytesSource(file);
+    const before = await inspectIsobmff(source);
+    expect(before.items.filter((item) => item.category === 'time')).toHaveLength(6);
+    const clean = await piecesToBytes((await scrubIsobmff(source, DEFAULT_SCRUB_OPTIONS)).pieces, source);
+    expect(clean.length).toBe(file.length);
+    expect((await inspectIsobmff(bytesSource(clean))).items).toEqual([]);
+  });
+});

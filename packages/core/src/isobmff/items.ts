@@ -31,6 +31,10 @@ import { findChild, findPath, parseTree, writeNode, type BoxData, type BoxNode }
 
 /** Item types that hold metadata rather than pictures. */
 const METADATA_ITEM_TYPES = new Set(['Exif', 'mime', 'uri ']);
+/** Item types that are (parts of) pictures. Any other type is kept only when a picture refers to it. */
+const IMAGE_ITEM_TYPES = new Set(['hvc1', 'hvt1', 'lhv1', 'av01', 'avc1', 'vvc1', 'vvi1', 'jpeg', 'j2k1', 'unci', 'grid', 'iden', 'iovl', 'tmap', 'mski', 'pred', 'evc1']);
+/** References that make an item part of a picture (derivation, thumbnail, auxiliary, base). */
+const IMAGE_REFERENCES = new Set(['dimg', 'thmb', 'auxl', 'base', 'prem', 'tbas', 'iloc', 'pred', 'mask']);
 
 export interface ItemMetaPlan {
   readonly removed: MetadataItem[];
@@ -108,6 +112,14 @@ export async function planItemMeta(data: BoxData, meta: Box, options: ScrubOptio
   const blank: Range[] = [];
   const idatBlank: Range[] = [];
   const removedIds = new Set(infos.filter(isMetadataItem).map((info) => info.id));
+
+  const known = new Set(infos.map((info) => info.id));
+  for (const location of locations?.items ?? []) if (!known.has(location.id)) fail('invalid', meta.start, `item ${location.id} has a location but no item info`);
+  for (const info of infos) {
+    if (IMAGE_ITEM_TYPES.has(info.type) || removedIds.has(info.id)) continue;
+    const partOfPicture = table.references.some((reference) => IMAGE_REFERENCES.has(reference.type) && (reference.from === info.id || reference.to.includes(info.id)));
+    if (!partOfPicture) fail('unsupported_feature', info.offset, `unknown item type '${printable(info.type)}' (item ${info.id}) that no picture refers to`);
+  }
 
   const pitm = findChild(root, 'pitm');
   if (pitm !== undefined && removedIds.has(primaryItem(data.payload(pitm.box)))) fail('unsupported_feature', pitm.box.start, 'the primary item is a metadata item');

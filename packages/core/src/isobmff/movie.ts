@@ -30,6 +30,8 @@ import { MAX_ISOBMFF_TABLE_ENTRIES } from '../bytes/limits.js';
 /** Handlers of tracks people watch or listen to. Every other track is metadata (or timecode). */
 export const MEDIA_HANDLERS = new Set(['vide', 'soun', 'sbtl', 'subt', 'text', 'clcp', 'auxv']);
 const METADATA_CHILDREN = new Set(['udta', 'meta', 'uuid']);
+const KNOWN_MOVIE_CHILDREN = new Set(['mvhd', 'trak', 'udta', 'meta', 'uuid', 'iods', 'mvex', 'free', 'skip', 'wide', 'prfl', 'clip', 'ctab', 'htka', 'sefd']);
+const KNOWN_TRACK_CHILDREN = new Set(['tkhd', 'tref', 'edts', 'mdia', 'udta', 'meta', 'uuid', 'load', 'imap', 'matt', 'clip', 'tapt', 'txas', 'free', 'skip', 'ttgp', 'trgr', 'kind']);
 /** Boxes the movie code never descends into: dropped whole, classified on their own. */
 export const MOVIE_OPAQUE: ReadonlySet<string> = METADATA_CHILDREN;
 
@@ -82,6 +84,8 @@ export function planMovie(data: BoxData, moov: Box): MoviePlan {
   const blank: Range[] = [];
   const offsetTables: BoxNode[] = [];
 
+  if (findChild(root, 'cmov') !== undefined) fail('unsupported_feature', moov.start, 'compressed movie header (cmov) is not supported');
+  for (const child of root.children ?? []) if (!KNOWN_MOVIE_CHILDREN.has(child.box.type)) notes.push(`Kept an unknown '${printable(child.box.type)}' box in moov (${child.box.end - child.box.start} bytes) byte for byte.`);
   if (findChild(root, 'mvex') !== undefined) fail('unsupported_feature', moov.start, 'fragmented MP4 (mvex/moof) is not supported yet; nothing was written');
   const tracks = (root.children ?? []).filter((child) => child.box.type === 'trak').map((trak) => describeTrack(data, trak));
   const dropped = tracks.filter((track) => !MEDIA_HANDLERS.has(track.handler));
@@ -103,7 +107,7 @@ export function planMovie(data: BoxData, moov: Box): MoviePlan {
     if (type === 'trak') {
       const track = tracks.find((candidate) => candidate.node === child)!;
       if (droppedIds.has(track.id)) continue;
-      cleanTrack(data, track, droppedIds, removed, kept, offsetTables);
+      cleanTrack(data, track, droppedIds, removed, kept, offsetTables, notes);
     }
     children.push(child);
   }
@@ -161,7 +165,7 @@ function zeroHeader(data: BoxData, node: BoxNode, removed: MetadataItem[], what:
   }
 }
 
-function cleanTrack(data: BoxData, track: TrackInfo, droppedIds: ReadonlySet<number>, removed: MetadataItem[], kept: MetadataItem[], offsetTables: BoxNode[]): void {
+function cleanTrack(data: BoxData, track: TrackInfo, droppedIds: ReadonlySet<number>, removed: MetadataItem[], kept: MetadataItem[], offsetTables: BoxNode[], notes: string[]): void {
   const where = `track ${track.id}`;
   const trak = track.node;
   trak.children = (trak.children ?? []).filter((child) => {
@@ -175,6 +179,7 @@ function cleanTrack(data: BoxData, track: TrackInfo, droppedIds: ReadonlySet<num
       if (hasRotation(data.payload(child.box))) kept.push({ category: 'orientation', label: `${where} display matrix (rotation)`, offset: child.box.start });
     }
     if (type === 'tref' && !dropReferences(data, child, droppedIds)) return false;
+    if (!KNOWN_TRACK_CHILDREN.has(type)) notes.push(`Kept an unknown '${printable(type)}' box in ${where} (${child.box.end - child.box.start} bytes) byte for byte.`);
     return true;
   });
   const mdia = findChild(trak, 'mdia');
