@@ -33,11 +33,21 @@ function ask(request: DossierRequest, onProgress: (progress: DossierProgress) =>
   });
 }
 
-export function buildDossier(request: Omit<DossierBuild, 'type'>, onProgress: (progress: DossierProgress) => void): Promise<DossierResult> {
-  return ask({ type: 'build', ...request }, onProgress);
+/** The latest dossier made in this page (kept in memory only). */
+let latest: DossierResult | undefined;
+
+export function latestDossier(): DossierResult | undefined {
+  return latest;
+}
+
+export async function buildDossier(request: Omit<DossierBuild, 'type'>, onProgress: (progress: DossierProgress) => void): Promise<DossierResult> {
+  latest = undefined;
+  latest = await ask({ type: 'build', ...request }, onProgress);
+  return latest;
 }
 
 /** The last dossier again, in another language. */
-export function renderDossier(language: 'en' | 'es'): Promise<DossierResult> {
-  return ask({ type: 'render', language });
+export async function renderDossier(language: 'en' | 'es'): Promise<DossierResult> {
+  latest = await ask({ type: 'render', language });
+  return latest;
 }

@@ -68,7 +68,8 @@ async function render(language: 'en' | 'es'): Promise<void> {
     archives: [...new Set(last.build.files.map(({ path }) => path.split('/')[0] ?? path))],
     ...(geocoder ? { geocoder } : {}),
   });
-  scope.postMessage({ type: 'done', language, html: renderReportHtml(report, { basemap }), ...last.counts });
+  const plan = report.plan.map((action) => ({ id: action.id, title: action.title, text: action.text, impact: action.impact }));
+  scope.postMessage({ type: 'done', language, html: renderReportHtml(report, { basemap }), plan, ...last.counts });
 }
 
 async function run(request: DossierBuild): Promise<void> {

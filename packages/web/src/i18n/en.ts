@@ -141,6 +141,10 @@ export const en = {
   'plan.step.accounts.body': 'Use a different strong password for each account and turn on two-step verification.',
   'plan.step.contacts.title': 'Be careful with shared contact lists',
   'plan.step.contacts.body': 'Apps that upload your contacts reveal your circle. Turn off contact syncing where you can.',
+  'plan.fromDossier': 'From your dossier, biggest effect first',
+  'plan.general': 'For everyone',
+  'plan.noDossier': 'Make your dossier in “See my dossier” to get steps for your own data here, ordered by how much they remove.',
+  'plan.impact': 'Removes about {impact}% of what your dossier shows.',
   'plan.reset': 'Untick everything',
 
   'common.close': 'Close',

@@ -143,6 +143,10 @@ export const es: Messages = {
   'plan.step.accounts.body': 'Usa una contraseña segura y distinta para cada cuenta, y activa la verificación en dos pasos.',
   'plan.step.contacts.title': 'Cuida tus listas de contactos',
   'plan.step.contacts.body': 'Las aplicaciones que suben tus contactos revelan tu círculo. Desactiva la sincronización de contactos cuando puedas.',
+  'plan.fromDossier': 'Según tu expediente, lo más eficaz primero',
+  'plan.general': 'Para todos',
+  'plan.noDossier': 'Arma tu expediente en «Ver mi expediente» para ver aquí pasos sobre tus propios datos, ordenados según cuánto quitan.',
+  'plan.impact': 'Quita cerca del {impact} % de lo que muestra tu expediente.',
   'plan.reset': 'Desmarcar todo',
 
   'common.close': 'Cerrar',
