@@ -110,11 +110,14 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     reportCompressedSize: false,
     sourcemap: false,
+  },
+  worker: {
+    format: 'es',
     rollupOptions: {
-      // Core is a library of pure modules (no work at import time), but its package does not say so;
-      // telling Rollup lets each worker carry only the parts of core it uses.
-      treeshake: { moduleSideEffects: (id) => !/[\\/]packages[\\/]core[\\/]/.test(id) },
+      // Core and its dependencies are imported for their exports, never for import-time effects, but
+      // their packages do not say so. Telling Rollup lets each worker carry only what it uses (a
+      // module whose exports are used keeps all of its code; only unused modules are dropped).
+      treeshake: { moduleSideEffects: (id: string) => !/[\\/](packages[\\/]core|node_modules)[\\/]/.test(id) },
     },
   },
-  worker: { format: 'es' },
 });

@@ -16,6 +16,7 @@ import { unzipSync, zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { FILL_RGB } from '@lowprofile/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lowprofile } from '../helpers/cli.js';
 import { exiftoolJson, leakedTags } from '../helpers/oracle.js';
 import { decodeErrors, leakedVideoTags, streamHash } from '../helpers/video-oracle.js';
 import { launch, startApp, WEB_DIST, type AppServer, type Browser } from './browser.js';
@@ -189,8 +190,17 @@ describe('web app in Chromium', () => {
     expect(match, title).not.toBeNull();
     const truth = JSON.parse(readFileSync(join(PERSONA, 'ground-truth.json'), 'utf8')) as { home: { lat: number; lon: number } };
     expect(metres(Number(match![1]), Number(match![2]), truth.home.lat, truth.home.lon)).toBeLessThan(150);
-    // The same sections as the CLI's HTML report.
-    for (const id of ['summary', 'map']) await expect(report.locator(`section#${id}`).count()).resolves.toBe(1);
+    // The same report as `lowprofile audit` on the same folder: same summary, line for line.
+    const out = mkdtempSync(join(tmpdir(), 'lowprofile-web-audit-'));
+    try {
+      const cli = lowprofile(['audit', PERSONA, '--json', '-', '--html', join(out, 'report.html')]);
+      expect(cli.status, cli.stderr).toBe(0);
+      const points = (JSON.parse(cli.stdout) as { summary: { points: string[] } }).summary.points;
+      expect(points.length).toBeGreaterThan(3);
+      await expect(report.locator('section#summary li').allTextContents()).resolves.toEqual(points);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   }, 120_000);
 
   it('shows the plan and keeps nothing on the device unless asked', async () => {
