@@ -226,7 +226,9 @@ describe('web app in Chromium', () => {
         await page.setViewportSize(viewport);
         for (const screen of SCREENS) {
           await go(page, screen);
-          await page.screenshot({ path: join(SCREENS_DIR, `${screen}-${lang}-${width}.png`), fullPage: true });
+          // The dossier report runs to many screens: keep its top (summary, map, first findings).
+          const height = Math.min(await page.evaluate(() => document.documentElement.scrollHeight), screen === 'dossier' ? 3200 : 20_000);
+          await page.screenshot({ path: join(SCREENS_DIR, `${screen}-${lang}-${width}.png`), fullPage: true, clip: { x: 0, y: 0, width: viewport.width, height } });
         }
       }
     }
