@@ -171,6 +171,8 @@ if (spawnSync('mat2', ['--version']).status === 0 && MAT2_SAMPLE > 0) {
   results.push({ tool: `mat2 (sample of ${sample.length}, re-encodes; times scaled to ${COUNT})`, files: cleaned, seconds: seconds * scale, cpu: cpu * scale });
 }
 
+for (const name of ['copy', 'lowprofile', 'exiftool', 'mat2']) rmSync(join(benchDir, `out-${name}`), { recursive: true, force: true });
+
 const lowprofile = results.find((row) => row.tool.startsWith('lowprofile'));
 const copy = results.find((row) => row.tool.startsWith('plain copy'));
 const exif = results.find((row) => row.tool.startsWith('exiftool'));

@@ -34,7 +34,7 @@ export const CLASSES = [
   ['Make/Model', (group, name) => /^(Make|Model|CameraModelName|UniqueCameraModel|LocalizedCameraModel|LensMake|LensModel|HostComputer)$/i.test(name)],
   ['Serial', (group, name) => /Serial/i.test(name)],
   ['Dates', (group, name) => /DateTime|CreateDate|ModifyDate|DateCreated|CreationTime|TimeCreated|DigitalCreation|MetadataDate|OffsetTime|SubSecTime|DateStamp|TimeStamp/i.test(name)],
-  ['Person', (group, name) => /Artist|Author|Creator$|Copyright|Owner|By-?line|Rights|Contact/i.test(name)],
+  ['Person', (group, name) => /Artist|Author|Creator$|Copyright(?!Flag)|Owner|By-?line|Rights|Contact/i.test(name)],
   ['Software', (group, name) => /Software|CreatorTool|Producer|Generator/i.test(name)],
   ['XMP', (group) => /^XMP/.test(group)],
   ['IPTC', (group) => group === 'IPTC'],
@@ -51,7 +51,8 @@ export function classesOf(tags) {
   for (const key of Object.keys(tags)) {
     if (!key.includes(':')) continue;
     const [group, name] = key.split(':', 2);
-    if (IGNORED_GROUPS.test(group) || /Warning|Error/.test(name)) continue;
+    // exiftool files JPEG/GIF comments under File:Comment; everything else in File is about the file.
+    if ((IGNORED_GROUPS.test(group) && key !== 'File:Comment') || /Warning|Error/.test(name)) continue;
     for (const [label, test] of CLASSES) if (test(group, name, tiffPages)) found.add(label);
   }
   return CLASSES.map(([label]) => label).filter((label) => found.has(label));

@@ -20,7 +20,7 @@ describe('Google Takeout Location History', () => {
     it(`streams every Records.json point (${era} era)`, async () => {
       const result = await importPaths([join(DIR, `takeout-${era}`)]);
       expect(result.issues).toEqual([]);
-      const points = result.points.filter((p) => p.source.platform === 'google-location-history');
+      const points = result.points.filter((p) => p.source.file.endsWith('Records.json'));
       expect(points).toHaveLength(persona.trace.length);
       points.forEach(({ point }, i) => {
         const truth = persona.trace[i]!;
@@ -45,6 +45,13 @@ describe('Google Takeout Location History', () => {
     expect(home[0]!.time!.epochMs).toBe(persona.visits.find((v) => v.place === 'home')!.start);
     expect(home[0]!.endTime!.epochMs).toBeGreaterThan(home[0]!.time!.epochMs);
     expect(identities(of(result, 'google-location-history', 'profile'))).toEqual(['device:Pixel 7', 'device:Galaxy S9 (samsung SM-G960U)']);
+    // Timeline Edits: raw signals (accuracy in mm) and Google's top-ranked places.
+    const edits = result.points.filter((p) => p.source.file.endsWith('Timeline Edits.json'));
+    expect(edits).toHaveLength(Math.ceil(persona.trace.length / 500));
+    expect(edits[0]!.point.accuracyM).toBe(persona.trace[0]!.accuracy);
+    const ranked = result.records.filter((r) => r.placeLabel === 'TOP_RANKED_PLACE');
+    expect(ranked).toHaveLength(2);
+    expect(distanceMetres(ranked[0]!.position!, persona.places.home!)).toBeLessThan(1);
   });
 
   it('merges a two-part Takeout: a sidecar in one part finds its photo in the other', async () => {
@@ -60,7 +67,7 @@ describe('Google Takeout Location History', () => {
       expect(record.people).toEqual([{ name: persona.friends[0]!.name, platform: 'google-photos', relation: 'tagged' }]);
       expect(record.position).toBeDefined();
     }
-    expect(result.points.filter((p) => p.source.platform === 'google-location-history')).toHaveLength(persona.trace.length);
+    expect(result.points.filter((p) => p.source.file.endsWith('Records.json'))).toHaveLength(persona.trace.length);
   });
 
   it('detects a localised tree by content, not by folder names', async () => {
@@ -144,6 +151,7 @@ describe('Facebook, every layout era', () => {
         expect(distanceMetres(checkins[0]!.position!, persona.posts[8]!)).toBeLessThan(1);
       }
       if (era === '2019') expect(result.points).toHaveLength(5);
+      if (era === '2024') expect(of(result, 'facebook', 'other').find((r) => r.placeLabel === 'inferred primary location (Meta)')).toMatchObject({ placeName: 'New York, NY', address: 'postal code 90026' });
       expect(of(result, 'facebook', 'message')).toHaveLength(6);
     });
   }
@@ -166,6 +174,7 @@ describe('X archive, every layout era', () => {
         for (const handle of truth.mentions) expect(tweet.people!.map((p) => p.handle)).toContain(handle);
       }
       expect(of(result, 'x', 'connection')).toHaveLength(8);
+      expect(of(result, 'x', 'other').map((r) => r.placeName)).toEqual(['New York, NY, United States']);
       const dms = of(result, 'x', 'message');
       expect(dms).toHaveLength(4);
       expect(dms.map((d) => d.people![0]!.relation)).toEqual(['messaged', 'message-from', 'messaged', 'message-from']);
@@ -215,6 +224,7 @@ describe('Strava', () => {
       const rows = of(result, 'strava', 'activity').filter((r) => !r.position);
       expect(rows.map((r) => r.time!.epochMs)).toEqual(persona.runs.map((r) => Math.floor(r.epochMs / 1000) * 1000));
       expect(identities(of(result, 'strava', 'profile'))).toContain(`email:${persona.identity.email}`);
+      expect(of(result, 'strava', 'other')[0]).toMatchObject({ placeLabel: 'privacy zone (Strava)', address: '125 Example St, New York, NY' });
     });
   }
 });
@@ -224,6 +234,7 @@ describe('Photo folders (EXIF via exifr)', () => {
     const result = await importPaths([join(DIR, 'photos')]);
     const photos = of(result, 'photo-folder', 'photo');
     expect(photos).toHaveLength(persona.photos.length);
+    expect(result.summary.notes).toEqual([]);
     for (const truth of persona.photos) {
       const photo = photos.find((p) => p.source.file === truth.name)!;
       expect(distanceMetres(photo.position!, truth)).toBeLessThan(1);
@@ -233,6 +244,24 @@ describe('Photo folders (EXIF via exifr)', () => {
       else expect(photo.time).toEqual({ epochMs: Math.floor(truth.wallMs / 60_000) * 60_000, basis: 'local-wall-clock' });
     }
   });
+});
+
+describe('Videos (moov via the ISOBMFF reader)', () => {
+  for (const where of ['photos', 'photos-zipped.zip']) {
+    it(`reads creation time, position and device of MOV and MP4 (${where})`, async () => {
+      const result = await importPaths([join(DIR, where)]);
+      expect(result.issues).toEqual([]);
+      const videos = of(result, 'photo-folder', 'video');
+      expect(videos).toHaveLength(2);
+      for (const truth of persona.videos) {
+        const video = videos.find((v) => v.source.file === truth.name)!;
+        expect(video.time).toEqual({ epochMs: truth.epochMs, basis: 'utc' });
+        expect(distanceMetres(video.position!, truth)).toBeLessThan(15); // ISO 6709 keeps 4 decimals
+        expect(video.media![0]!.mediaType).toBe('video');
+        if (truth.kind === 'mov') expect(video.media![0]!.device).toBe('Apple iPhone 12');
+      }
+    });
+  }
 });
 
 describe('Telegram, Snapchat, TikTok', () => {
@@ -284,5 +313,51 @@ describe('a whole persona handed over as one folder of zips', () => {
       expect(r.source.file).toBeTruthy();
       expect(r.id.startsWith(`${r.source.platform}:`)).toBe(true);
     }
+  });
+});
+
+describe('detection by content', () => {
+  it('ignores archive names, and says plainly that HTML-only exports are not supported', async () => {
+    const { mkdtempSync, copyFileSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'lowprofile-detect-'));
+    copyFileSync(join(DIR, 'x-manifest.zip'), join(dir, 'backup (3).zip'));
+    copyFileSync(join(DIR, 'instagram-2024.zip'), join(dir, 'twitter-2024-01-01.zip')); // a misleading name
+    mkdirSync(join(dir, 'html-export', 'your_instagram_activity', 'content'), { recursive: true });
+    writeFileSync(join(dir, 'html-export', 'your_instagram_activity', 'content', 'posts_1.html'), '<html><body>posts</body></html>');
+    writeFileSync(join(dir, 'html-export', 'start_here.html'), '<html></html>');
+    const result = await importPaths([join(dir, 'backup (3).zip'), join(dir, 'twitter-2024-01-01.zip'), join(dir, 'html-export')]);
+    expect(of(result, 'x', 'post')).toHaveLength(persona.tweets.length);
+    expect(of(result, 'x', 'post').every((r) => r.source.archive === 'backup (3).zip')).toBe(true);
+    expect(of(result, 'instagram', 'post')).toHaveLength(persona.posts.length);
+    expect(of(result, 'instagram', 'post').every((r) => r.source.archive === 'twitter-2024-01-01.zip')).toBe(true);
+    expect(result.issues).toHaveLength(1);
+    expect(result.issues[0]!.reason).toMatch(/HTML-format Instagram export: only the JSON format is supported/);
+  });
+
+  it('reads lone files: an X data file, a Messenger thread; names a classic X archive as unsupported', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { xTree, facebookTree } = await import('../scripts/fixtures/lib/persona.mjs');
+    const dir = mkdtempSync(join(tmpdir(), 'lowprofile-lone-'));
+    writeFileSync(join(dir, 'direct-messages.js'), xTree(persona, { era: 'manifest' })['data/direct-messages.js'] as string);
+    writeFileSync(join(dir, 'message_1.json'), facebookTree(persona, { era: '2024' })['your_facebook_activity/messages/inbox/samortiz_10/message_1.json'] as string);
+    mkdirSync(join(dir, 'classic', 'data', 'js'), { recursive: true });
+    writeFileSync(join(dir, 'classic', 'data', 'js', 'tweet_index.js'), 'var tweet_index = []');
+    writeFileSync(join(dir, 'classic', 'tweets.csv'), 'tweet_id,text\n');
+    const result = await importPaths([dir]);
+    expect(of(result, 'x', 'message')).toHaveLength(4);
+    const thread = of(result, 'facebook', 'message');
+    expect(thread).toHaveLength(6);
+    expect(thread.flatMap((m) => m.people ?? []).map((p) => p.name)).toContain(persona.friends[0]!.name);
+    expect(result.issues.map((i) => i.reason)).toEqual([expect.stringMatching(/classic X\/Twitter archive .* not supported/)]);
+  });
+});
+
+describe('record ids', () => {
+  it('stay unique when two inputs hold the same relative paths', async () => {
+    const result = await importPaths([join(DIR, 'photos'), join(DIR, 'strava-old', '..', 'photos'), join(DIR, 'instagram-2022.zip'), join(DIR, 'instagram-2022.zip')]);
+    expect(new Set(result.records.map((r) => r.id)).size).toBe(result.records.length);
+    expect(of(result, 'photo-folder')).toHaveLength(2 * (persona.photos.length + persona.videos.length));
   });
 });

@@ -127,8 +127,36 @@ describe('lowprofile redact', () => {
         expect(bytes.indexOf(Buffer.from([0xff, 0xd8]), 2)).toBe(-1); // no embedded JPEG (thumbnail, appended image)
       }
       expect(sha256(fixture(name))).toBe(originals.get(name));
-      expect(file.notes.join(' ')).toMatch(name.endsWith('.jpg') ? /quality 95/ : /new PNG/);
+      const expected: Record<string, RegExp> = {
+        'face-upright.png': /new PNG/,
+        'face-rotated-exif-thumbnail-trailer.jpg': /quality 95 .*EXIF orientation 6/, // rotation: re-encoded
+        'face-off-centre.jpg': /DCT domain/,
+      };
+      expect(file.notes.join(' ')).toMatch(expected[name]!);
     }
+  });
+
+  it('edits an upright JPEG in the DCT domain: pixels outside the painted MCUs are unchanged', async () => {
+    const file = report('face-off-centre.jpg');
+    const before = await rgba(fixture('face-off-centre.jpg'));
+    const after = await rgba(file.output!);
+    const region = enlargeBox(file.painted[0]!, before.width, before.height)!;
+    // Painted MCUs (8 px here: 4:4:4) contain the grown box; allow one MCU of margin for decoders'
+    // chroma upsampling across the edge.
+    const margin = 16;
+    let changedOutside = 0;
+    let changedInside = 0;
+    for (let y = 0; y < before.height; y++) {
+      for (let x = 0; x < before.width; x++) {
+        const near = x >= region.x - margin && x < region.x + region.width + margin && y >= region.y - margin && y < region.y + region.height + margin;
+        const p = (y * before.width + x) * 4;
+        const same = before.data[p] === after.data[p] && before.data[p + 1] === after.data[p + 1] && before.data[p + 2] === after.data[p + 2];
+        if (!near && !same) changedOutside++;
+        if (near && !same) changedInside++;
+      }
+    }
+    expect(changedOutside).toBe(0);
+    expect(changedInside).toBeGreaterThan(region.width * region.height * 0.9);
   });
 
   it('writes a contact sheet PNG with the boxes', async () => {
@@ -167,6 +195,26 @@ describe('lowprofile redact', () => {
     expect(lowprofile(['redact', fixture('face-upright.png')]).status).toBe(2);
     expect(lowprofile(['redact', fixture('face-upright.png'), '--out', out, '--method', 'smudge']).status).toBe(2);
     expect(lowprofile(['redact', fixture('face-upright.png'), '--out', out, '--model', 'x.onnx']).status).toBe(2);
+  });
+
+  it('mirrored passes map boxes back onto the same face', async () => {
+    const loaded = await loadDetector();
+    const { image } = await decodeImage(readFileSync(fixture('face-off-centre.jpg')));
+    const plain = await loaded.detector.detect(image, { tileSizes: [] });
+    const both = await loaded.detector.detect(image, { tileSizes: [], mirror: true });
+    expect(plain).toHaveLength(1);
+    expect(both).toHaveLength(1); // the mirrored detection of the same face is merged, not added
+    expect(iou(both[0]!, plain[0]!)).toBeGreaterThan(0.8);
+  });
+
+  it('redacts a WebP into a new PNG', () => {
+    const webp = run([fixture('face.webp'), '--out', join(out, 'webp')]);
+    expect(webp.status).toBe(0);
+    const file = webp.report.files[0]!;
+    expect(file.detected).toHaveLength(1);
+    expect(file.output!.endsWith('face.png')).toBe(true);
+    expect(extrasInImageFile(readFileSync(file.output!), 'png')).toEqual([]);
+    expect(file.notes.join(' ')).toMatch(/WebP input written as PNG/);
   });
 
   it('countFaces counts faces for the audit', async () => {

@@ -218,6 +218,31 @@ describe('lowprofile scrub on documents', () => {
     }
   });
 
+  it('writes packages whose every XML part parses (Python’s parser) with the same text as before', () => {
+    // Parses every .xml/.rels member and prints the text of the document parts (body, sheets, slides, comments),
+    // leaving out the author and date elements (what the scrub empties).
+    const script = [
+      'import sys, zipfile, json, xml.etree.ElementTree as ET',
+      'SKIP = ("creator", "date", "creator-initials", "author")',
+      'def txt(e):',
+      '    s = "" if e.tag.split("}")[-1] in SKIP else (e.text or "")',
+      '    return s + "".join(txt(c) + (c.tail or "") for c in e)',
+      'z = zipfile.ZipFile(sys.argv[1]); text = {}',
+      'for n in z.namelist():',
+      '    if n.endswith((".xml", ".rels")):',
+      '        root = ET.fromstring(z.read(n))',
+      '        if any(k in n for k in ("document.xml", "content.xml", "sheet", "slide", "comment")): text[n] = txt(root)',
+      'print(json.dumps(text, sort_keys=True))',
+    ].join('\n');
+    for (const name of names.filter((file) => /\.(docx|xlsx|pptx|odt)$/.test(file))) {
+      const before = tool('python3', ['-c', script, join(FIXTURES, name)]);
+      const after = tool('python3', ['-c', script, join(out, name)]);
+      expect.soft(after.status, `${name}: ${after.stderr}`).toBe(0);
+      expect.soft(after.stdout, name).toBe(before.stdout);
+      expect.soft(after.stdout.length, name).toBeGreaterThan(20);
+    }
+  });
+
   it('keeps the DOCX body identical apart from the removed attributes, and keeps comments and changes', () => {
     const expected = (DOCX_DOCUMENT as string).replace(/ w:rsid\w*="[^"]*"/g, '').replace(/ w:author="[^"]*"/g, ' w:author=""').replace(/ w:date="[^"]*"/g, '');
     const docx = join(out, 'docx-comments-changes.docx');

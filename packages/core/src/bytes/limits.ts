@@ -66,8 +66,11 @@ export const MAX_MPEG_SYNC_SEARCH_BYTES = 256 * 1024;
 export const MAX_FLAC_BLOCK_COUNT = 10_000;
 /** Vorbis comments (Ogg, FLAC): fields in one comment block, and one field's length. */
 export const MAX_VORBIS_COMMENT_FIELDS = 100_000;
-/** Ogg: pages in one file, and header packets (comment + setup) reassembled in memory. */
-export const MAX_OGG_PAGE_COUNT = 50_000_000;
+/**
+ * Ogg: pages in one file (kept as positions, ~100 bytes each; 4 M pages is 22 hours at 50 pages a
+ * second, the densest usual muxing), and header packets (comment + setup) reassembled in memory.
+ */
+export const MAX_OGG_PAGE_COUNT = 4_000_000;
 export const MAX_OGG_HEADER_PACKET_BYTES = 64 * 1024 * 1024;
 /** RIFF/IFF (WAV, AIFF): metadata chunks read into memory to list their fields (chunk count: MAX_RIFF_CHUNK_COUNT). */
 export const MAX_AUDIO_METADATA_READ_BYTES = 16 * 1024 * 1024;

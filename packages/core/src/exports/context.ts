@@ -3,6 +3,7 @@
  * context that reads them with limits, streams JSON, builds record sources and counts what goes
  * to the sink.
  */
+import type { ByteSource } from '../bytes/source.js';
 import type { DossierRecord, ImportSink, LocationPoint, Platform, RecordSource } from '../dossier/model.js';
 import { isFormatError } from '../issues.js';
 import { MAX_TEXT_FILE_BYTES, MAX_WHOLE_JSON_BYTES } from '../bytes/limits.js';
@@ -18,6 +19,8 @@ export interface ExportFile {
   readonly path: string;
   readonly size: number;
   chunks(): AsyncIterable<Uint8Array>;
+  /** Random access, when the input allows it (folder files with a source, stored zip entries). */
+  readonly source?: ByteSource | undefined;
 }
 
 /** A file with its path relative to the export's detected root (e.g. `data/tweets.js`). */
@@ -44,6 +47,7 @@ export class ImportContext {
   issues = 0;
   filesRead = 0;
   private sinceCheck = 0;
+  private readonly ids = new Set<string>();
 
   constructor(readonly sink: ImportSink, private readonly signal?: { readonly aborted: boolean }) {}
 
@@ -79,8 +83,15 @@ export class ImportContext {
    */
   record(input: RecordInput): void {
     const { source } = input;
-    const record: Record<string, unknown> = { id: input.id ?? `${source.platform}:${source.file}:${source.itemId ?? this.records}` };
+    let id = input.id ?? `${source.platform}:${source.file}:${source.itemId ?? this.records}`;
+    // Two inputs can hold the same relative path (two photo folders with IMG_0001.jpg, an export
+    // given twice): ids stay unique by naming the archive too.
+    if (this.ids.has(id)) id = `${source.platform}:${source.archive}/${source.file}:${source.itemId ?? this.records}`;
+    for (let n = 2; this.ids.has(id); n++) id = `${id}#${n}`;
+    this.ids.add(id);
+    const record: Record<string, unknown> = { id };
     for (const [key, value] of Object.entries(input)) {
+      if (key === 'id') continue;
       if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;
       record[key] = value;
     }

@@ -8,17 +8,17 @@
  */
 import type { ImportSink, Platform } from '../dossier/model.js';
 import { bytesSource } from '../bytes/source.js';
-import { DEFAULT_ZIP_LIMITS, readZipDirectory, zipEntryChunks, type ZipLimits } from '../archive/zip.js';
+import { DEFAULT_ZIP_LIMITS, readZipDirectory, zipEntryChunks, zipEntrySource, type ZipLimits } from '../archive/zip.js';
 import { ImportContext, ImportStopped, describeError, type ExportFile, type RootedFile } from './context.js';
 import type { ImportInput, ImportOptions, ImportSummary, ReadableStreamLike, VirtualFile } from './types.js';
 import { decodeUtf8 } from './text.js';
-import { importRecords, importSemantic, importSettings } from './google/location-history.js';
+import { importRecords, importSemantic, importSettings, importTimelineEdits } from './google/location-history.js';
 import { importTimelineAndroid, importTimelineIos } from './google/timeline.js';
 import { importSidecar } from './google/photos.js';
 import { importInstagram } from './instagram/index.js';
-import { importFacebook } from './facebook/index.js';
+import { importFacebook, importLooseThread } from './facebook/index.js';
 import { importX } from './x/index.js';
-import { importPhoto, isPhotoPath } from './photos/index.js';
+import { importPhoto, importVideo, isPhotoPath, MAX_VIDEO_COPY_BYTES } from './photos/index.js';
 import { importStrava, importTrackFile, isTrackPath } from './strava/index.js';
 import { importWhatsApp, looksLikeWhatsApp } from './whatsapp/index.js';
 import { importTelegram } from './telegram/index.js';
@@ -32,6 +32,7 @@ const ROOT_RULES: readonly { readonly platform: RootPlatform; readonly re: RegEx
   { platform: 'x', re: /^(.*?)data\/manifest\.js$/, weight: 10 },
   { platform: 'x', re: /^(.*?)data\/(?:account|tweets?|tweets-part\d+|follower|following|direct-messages|phone-number|profile)\.js$/, weight: 3 },
   { platform: 'x', re: /^(.*?)Your archive\.html$/, weight: 3 },
+  { platform: 'x', re: /^(.*?)data\/js\/tweet_index\.js$/, weight: 3 },
   { platform: 'x', re: /^((?:[^/]+\/)?)(?:account|tweet|tweets)\.js$/, weight: 3 },
   { platform: 'instagram', re: /^(.*?)(?:your_instagram_activity|followers_and_following|account_information)\//, weight: 2 },
   { platform: 'instagram', re: /^(.*?)personal_information\/(?:personal_information\/)?(?:personal_information|instagram_profile_information)\.json$/, weight: 4 },
@@ -92,7 +93,7 @@ async function openInputs(inputs: readonly ImportInput[], ctx: ImportContext, op
     for (const refused of directory.refused) ctx.issue({ archive: name, path: refused.name }, `refused: ${refused.reason}`);
     for (const entry of directory.entries) {
       if (entry.isDirectory) continue;
-      files.push({ archive: name, path: entry.name, size: entry.size, chunks: () => zipEntryChunks(source, entry) });
+      files.push({ archive: name, path: entry.name, size: entry.size, chunks: () => zipEntryChunks(source, entry), source: zipEntrySource(source, entry) });
     }
   };
   for (const input of inputs) {
@@ -109,7 +110,7 @@ async function openInputs(inputs: readonly ImportInput[], ctx: ImportContext, op
           continue;
         }
       }
-      files.push({ archive: input.name, path: file.path.replace(/^\.\//, ''), size: file.size, chunks: () => streamChunks((file as VirtualFile).stream()) });
+      files.push({ archive: input.name, path: file.path.replace(/^\.\//, ''), size: file.size, chunks: () => streamChunks((file as VirtualFile).stream()), source: file.source });
     }
   }
   return files;
@@ -156,7 +157,9 @@ function findRoots(files: readonly ExportFile[]): Root[] {
   return kept.sort((a, b) => b.prefix.length - a.prefix.length);
 }
 
-type FileKind = 'records' | 'semantic' | 'settings' | 'timeline-android' | 'timeline-ios' | 'sidecar' | 'telegram' | 'tiktok' | 'whatsapp' | 'photo' | 'track';
+const VIDEO = /\.(mp4|mov|m4v|3gp|3g2|avi|mkv|webm)$/i;
+
+type FileKind = 'x-file' | 'meta-thread' | 'timeline-edits' | 'records' | 'semantic' | 'settings' | 'timeline-android' | 'timeline-ios' | 'sidecar' | 'telegram' | 'tiktok' | 'whatsapp' | 'photo' | 'track';
 
 /** Classifies a file outside a platform root (and every Google file) by name and first bytes. */
 async function classify(file: ExportFile, ctx: ImportContext): Promise<FileKind | undefined> {
@@ -167,6 +170,10 @@ async function classify(file: ExportFile, ctx: ImportContext): Promise<FileKind 
     if (file.size === 0) return undefined;
     return looksLikeWhatsApp(decodeUtf8(await ctx.head(file, 2048))) ? 'whatsapp' : undefined;
   }
+  if (lower.endsWith('.js')) {
+    // A lone X data file (`window.YTD.direct_messages.part0 = …`) outside an archive folder.
+    return /^\s*window\.YTD\.[A-Za-z0-9_]+\.part\d+\s*=/.test(decodeUtf8(await ctx.head(file, 256)).replace(/^\uFEFF/, '')) ? 'x-file' : undefined;
+  }
   if (!lower.endsWith('.json')) return undefined;
   if (file.size === 0) return undefined;
   const head = decodeUtf8(await ctx.head(file, 4096)).replace(/^\uFEFF/, '');
@@ -175,9 +182,11 @@ async function classify(file: ExportFile, ctx: ImportContext): Promise<FileKind 
     if (/"locations"\s*:\s*\[/.test(head) && /"latitudeE7"|"timestampMs"|"timestamp"|\]\s*}/.test(head)) return 'records';
     if (head.includes('"timelineObjects"')) return 'semantic';
     if (head.includes('"deviceSettings"')) return 'settings';
+    if (head.includes('"timelineEdits"')) return 'timeline-edits';
     if (/"(semanticSegments|rawSignals|userLocationProfile)"/.test(head)) return 'timeline-android';
     if (/"(photoTakenTime|geoData|geoDataExif)"/.test(head) && head.includes('"title"')) return 'sidecar';
     if (head.includes('Telegram is ad free') || (/"messages"\s*:/.test(head) && /"type"\s*:\s*"(personal_chat|private_group|private_supergroup|public_supergroup|private_channel|public_channel|saved_messages|bot_chat)"/.test(head))) return 'telegram';
+    if (/"participants"\s*:/.test(head) && /"sender_name"|"messages"\s*:/.test(head)) return 'meta-thread';
     if (/(^|\/)user_data(_tiktok)?\.json$/.test(lower) || /"(ProfileMap|Profile Info|Your Activity)"/.test(head)) return 'tiktok';
     // Large Records.json files whose first item pushes the keys past the head: trust the name.
     if (/(^|\/)(records|location history|locationhistory)\.json$/.test(lower) && /"locations"/.test(head)) return 'records';
@@ -188,7 +197,7 @@ async function classify(file: ExportFile, ctx: ImportContext): Promise<FileKind 
 }
 
 const KIND_PLATFORM: Record<FileKind, Platform> = {
-  records: 'google-location-history', semantic: 'google-location-history', settings: 'google-location-history',
+  'x-file': 'x', 'meta-thread': 'facebook', 'timeline-edits': 'google-location-history', records: 'google-location-history', semantic: 'google-location-history', settings: 'google-location-history',
   'timeline-android': 'google-timeline', 'timeline-ios': 'google-timeline', sidecar: 'google-photos',
   telegram: 'telegram', tiktok: 'tiktok', whatsapp: 'whatsapp', photo: 'photo-folder', track: 'strava',
 };
@@ -226,11 +235,11 @@ export async function importExports(inputs: readonly ImportInput[], sink: Import
 
   // Files inside a platform's folder that its importer did not take (a WhatsApp chat or GPX file
   // dropped into an export) are classified like loose files; images there are the platform's own
-  // media, already referenced by its records, except in a Strava export.
+  // media (photos, videos), already referenced by its records, except in a Strava export.
   for (const [root, rooted] of byRoot) {
     for (const file of rooted) {
       if (ctx.claimed.has(`${file.archive}\0${file.path}`)) continue;
-      if (root.platform !== 'strava' && isPhotoPath(file.path.toLowerCase())) continue;
+      if (root.platform !== 'strava' && (isPhotoPath(file.path.toLowerCase()) || VIDEO.test(file.path))) continue;
       loose.push(file);
     }
   }
@@ -246,8 +255,16 @@ export async function importExports(inputs: readonly ImportInput[], sink: Import
     }
   }
   let unrecognised = 0;
+  let videos = 0;
   for (const file of loose) {
     ctx.checkAbort();
+    if (VIDEO.test(file.path)) {
+      ctx.fileRead('photo-folder', file);
+      await ctx.guard(file, async () => {
+        if (!(await importVideo(file, ctx))) videos++;
+      });
+      continue;
+    }
     let kind: FileKind | undefined;
     try {
       kind = await classify(file, ctx);
@@ -264,6 +281,9 @@ export async function importExports(inputs: readonly ImportInput[], sink: Import
     await ctx.guard(file, async () => {
       switch (kind) {
         case 'records': return importRecords(file, ctx);
+        case 'x-file': return importX([{ ...file, rel: file.path.slice(file.path.lastIndexOf('/') + 1) }], ctx);
+        case 'meta-thread': return importLooseThread(file, ctx);
+        case 'timeline-edits': return importTimelineEdits(file, ctx);
         case 'semantic': return importSemantic(file, ctx);
         case 'settings': return importSettings(file, ctx);
         case 'timeline-android': return importTimelineAndroid(file, ctx);
@@ -287,5 +307,6 @@ export async function importExports(inputs: readonly ImportInput[], sink: Import
     issues: ctx.issues,
     platforms: ctx.platforms,
     unrecognised,
+    notes: videos > 0 ? [`${videos} video file(s) too large to read without random access (a deflated zip entry over ${MAX_VIDEO_COPY_BYTES / 1024 / 1024} MB): their own metadata was not read.`] : [],
   };
 }

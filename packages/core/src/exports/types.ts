@@ -51,4 +51,6 @@ export interface ImportSummary {
   readonly platforms: Partial<Record<Platform, PlatformSummary>>;
   /** Files that no importer recognised (reported in the summary only, not as issues). */
   readonly unrecognised: number;
+  /** Plain-words notes on what was not read (e.g. videos' own metadata), for "could not determine". */
+  readonly notes: readonly string[];
 }

@@ -17,6 +17,8 @@ export interface DetectOptions {
   readonly tileSizes?: readonly number[];
   /** Fraction by which neighbouring tiles overlap. */
   readonly overlap?: number;
+  /** Also run every region mirrored left to right (test-time augmentation; twice the time). */
+  readonly mirror?: boolean;
   /** Detection runs on a copy whose long side is at most this (boxes are mapped back). */
   readonly maxSide?: number;
 }
@@ -66,10 +68,13 @@ export function createFaceDetector(spec: ModelSpec, runner: ModelRunner, default
       const { image: working, factor } = downscaleToFit(image, merged.maxSide ?? DEFAULT_MAX_SIDE);
       const regions = planPasses(working.width, working.height, merged.tileSizes ?? [], merged.overlap ?? DEFAULT_OVERLAP);
       const found: FaceBox[] = [];
-      for (const region of regions) {
-        const tensor = regionToTensor(working, region, spec.input);
+      const runs = regions.flatMap((region) => (merged.mirror ? [{ region, mirror: false }, { region, mirror: true }] : [{ region, mirror: false }]));
+      for (const { region, mirror } of runs) {
+        const tensor = regionToTensor(working, region, spec.input, mirror);
         const outputs = await runner.run({ data: tensor.data, dims: tensor.dims });
-        for (const box of spec.decode(outputs, runner.outputNames, threshold)) {
+        for (const decoded of spec.decode(outputs, runner.outputNames, threshold)) {
+          // A mirrored tensor holds the region flipped: flip the box back (region width in tensor px).
+          const box = mirror ? { ...decoded, x: region.width * tensor.scale - decoded.x - decoded.width } : decoded;
           const toImage = 1 / (tensor.scale * factor);
           const mapped: FaceBox = {
             x: (region.x + box.x / tensor.scale) / factor,

@@ -89,7 +89,7 @@ export interface TensorFormat {
  * mean of up to 4×4 samples over its footprint, so downscaling does not alias. Returns the tensor
  * and the factor from region pixels to tensor pixels.
  */
-export function regionToTensor(image: RgbaImage, region: Region, format: TensorFormat): { data: Float32Array; dims: number[]; scale: number } {
+export function regionToTensor(image: RgbaImage, region: Region, format: TensorFormat, mirror = false): { data: Float32Array; dims: number[]; scale: number } {
   const { size } = format;
   const scale = size / Math.max(region.width, region.height);
   const outW = Math.min(size, Math.round(region.width * scale));
@@ -107,7 +107,7 @@ export function regionToTensor(image: RgbaImage, region: Region, format: TensorF
   const sampleX = new Int32Array(outW * taps);
   for (let ox = 0; ox < outW; ox++) {
     for (let t = 0; t < taps; t++) {
-      const sx = region.x + (ox + (t + 0.5) / taps) * step;
+      const sx = mirror ? region.x + region.width - (ox + (t + 0.5) / taps) * step : region.x + (ox + (t + 0.5) / taps) * step;
       sampleX[ox * taps + t] = Math.min(maxX, Math.max(0, Math.floor(sx)));
     }
   }

@@ -5,3 +5,4 @@ export * from './detector.js';
 export * from './redact.js';
 export * from './review.js';
 export * from './bare-file.js';
+export * from './jpeg-blocks.js';

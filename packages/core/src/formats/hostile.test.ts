@@ -188,6 +188,11 @@ describe('hostile WebP', () => {
     new DataView(bytes.buffer).setUint32(16, 0x7fffffff, true); // VP8X size
     await expectFormatError(webp, bytes, 'truncated', 16);
   });
+  it('first chunk is not an image or VP8X', async () => {
+    const bytes = webpFile();
+    bytes.set(asciiBytes('ICCP'), 12);
+    await expectFormatError(webp, bytes, 'invalid', 12);
+  });
   it('RIFF size smaller than the real data: the rest is dropped as trailing bytes', async () => {
     const bytes = webpFile();
     const vp8xAndImage = 4 + 18 + 16;

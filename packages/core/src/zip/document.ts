@@ -23,8 +23,9 @@ export function zipLayerItems(archive: ZipArchive): MetadataItem[] {
   return items;
 }
 
+/** Pictures: the photo formats, and SVG (Office 365 and LibreOffice embed SVG pictures). */
 function photoFormat(data: Uint8Array): FormatModule | undefined {
-  const photos = FORMATS.filter((format) => format.family === 'photo');
+  const photos = FORMATS.filter((format) => format.family === 'photo' || format.id === 'svg');
   return detectFormat(photos, data.subarray(0, SNIFF_HEAD_BYTES), data.length);
 }
 

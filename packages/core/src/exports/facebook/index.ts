@@ -33,6 +33,11 @@ export async function importFacebook(files: readonly RootedFile[], ctx: ImportCo
   }
 }
 
+/** A lone Messenger thread file (`message_1.json` handed over by itself): Messenger is Facebook's. */
+export async function importLooseThread(file: import('../context.js').ExportFile, ctx: ImportContext): Promise<void> {
+  importThread(await ctx.json(file, { meta: true }), file, ctx, PLATFORM, new Set());
+}
+
 function pick(rel: string, name: string): Handler | undefined {
   if (name === 'profile_information.json') return profile;
   if (/^(your_)?friends\.json$/.test(name)) return friends;
@@ -43,6 +48,7 @@ function pick(rel: string, name: string): Handler | undefined {
   if (name === 'location_history.json') return locationHistory;
   if (/messages\/(inbox|archived_threads|filtered_threads|message_requests|e2ee_cutover)\/[^/]+\/message_\d+\.json$/.test(rel)) return (v, f, c, owner) => importThread(v, f, c, PLATFORM, owner);
   if (/^(account_activity|ip_address_activity|logins_and_logouts)\.json$/.test(name)) return logins;
+  if (/^(primary_location|primary_public_location|timezone|phone_number_location)\.json$/.test(name)) return inferredLocation;
   return undefined;
 }
 
@@ -250,4 +256,21 @@ const logins: Handler = (value, file, ctx) => {
       ...(ip ? { identities: [{ kind: 'ip-address' as const, value: ip, platform: PLATFORM }] } : {}),
     });
   }
+};
+
+/** Meta's own conclusions: inferred home city/zip (`primary_location_v2`), public location, time zone. */
+const inferredLocation: Handler = (value, file, ctx) => {
+  const primary = obj(get(value, 'primary_location_v2'));
+  if (primary) {
+    const pairs = arr(primary['city_region_pairs']).map((pair) => arr(pair).map((v) => str(v)).filter(Boolean).join(', ')).filter(Boolean);
+    const zips = arr(primary['zipcode']).map((v) => str(v)).filter(Boolean);
+    ctx.record({ kind: 'other', source: ctx.source(PLATFORM, file, 'primary_location'), placeName: pairs[0], address: zips.length ? `postal code ${zips.join(', ')}` : undefined, placeLabel: 'inferred primary location (Meta)', text: 'Facebook\'s inferred home area' });
+  }
+  const publicLocation = obj(get(value, 'primary_public_location_v2'));
+  if (publicLocation) {
+    const place = [str(publicLocation['city']), str(publicLocation['region']), str(publicLocation['country'])].filter(Boolean).join(', ');
+    ctx.record({ kind: 'other', source: ctx.source(PLATFORM, file, 'primary_public_location'), placeName: place || undefined, placeLabel: 'public location (Meta)' });
+  }
+  const zone = str(get(value, 'timezone_v2'));
+  if (zone) ctx.record({ kind: 'other', source: ctx.source(PLATFORM, file, 'timezone'), text: `time zone on record: ${zone}`, placeLabel: 'time zone (Meta)' });
 };

@@ -131,3 +131,35 @@ export async function importSettings(file: ExportFile, ctx: ImportContext): Prom
     ...(created !== undefined ? { time: { epochMs: created, basis: 'utc' as const } } : {}),
   });
 }
+
+/**
+ * `Timeline Edits.json` (2023+): raw signals the person's edits referred to (positions with
+ * `accuracyMm`) become trail points; `placeAggregates` (Google's ranking of most-visited places,
+ * in effect home and work) become records labelled as Google's own ranking.
+ */
+export async function importTimelineEdits(file: ExportFile, ctx: ImportContext): Promise<void> {
+  const source = ctx.source(PLATFORM, file);
+  let pointIndex = 0;
+  await ctx.streamJson(file, ['timelineEdits.*'], (_path, value, index) => {
+    const position = obj(get(value, 'rawSignal', 'signal', 'position'));
+    if (position) {
+      const lat = fromE7(get(position, 'point', 'latE7'));
+      const lon = fromE7(get(position, 'point', 'lngE7'));
+      const t = isoWithZoneMs(position['timestamp']);
+      const mm = num(position['accuracyMm']);
+      if (t !== undefined && validLatLon(lat, lon)) ctx.point({ epochMs: t, lat: lat!, lon: lon!, ...(mm !== undefined ? { accuracyM: mm / 1000 } : {}), index: pointIndex++ }, source);
+    }
+    const aggregates = obj(get(value, 'placeAggregates'));
+    if (aggregates) {
+      const ranked = arr(aggregates['topRankedPlacesPlaceIds']).map((id) => str(id));
+      for (const [rank, info] of arr(aggregates['placeAggregateInfo']).entries()) {
+        const lat = fromE7(get(info, 'point', 'latE7'));
+        const lon = fromE7(get(info, 'point', 'lngE7'));
+        if (!validLatLon(lat, lon)) continue;
+        const placeId = str(get(info, 'placeId'));
+        const top = placeId !== undefined && ranked.includes(placeId);
+        ctx.record({ kind: 'other', source: ctx.source(PLATFORM, file, `aggregate-${index}-${rank}`), position: { lat: lat!, lon: lon!, method: 'place' }, placeLabel: top ? 'TOP_RANKED_PLACE' : undefined, text: `Google place aggregate (score ${str(get(info, 'score')) ?? '?'})` });
+      }
+    }
+  });
+}

@@ -4,6 +4,7 @@
  * than the photo. Matched to the media file by the sidecar's own `title`, across all parts.
  */
 import type { ExportFile, ImportContext } from '../context.js';
+import { utc } from '../context.js';
 import { arr, epochSecondsMs, get, num, obj, str, validLatLon } from '../text.js';
 import type { MediaRef, PersonRef, Position } from '../../dossier/model.js';
 
@@ -27,6 +28,17 @@ export async function importSidecar(file: ExportFile, ctx: ImportContext, mediaB
   const o = obj(value);
   if (!o || !isSidecarShape(o)) return;
   const title = str(o['title']) ?? '';
+  if (o['photoTakenTime'] === undefined && o['creationTime'] === undefined) {
+    // An album's metadata.json (localised name), not a photo's sidecar: its place and comments.
+    const place = geo(o['geoData'], 'geotag');
+    const location = str(o['location']);
+    const commenters: PersonRef[] = arr(o['sharedAlbumComments']).flatMap((c) => {
+      const name = str(get(c, 'contentOwnerName'));
+      return name ? [{ name, platform: PLATFORM, relation: 'mentioned' as const }] : [];
+    });
+    ctx.record({ kind: 'other', source: ctx.source(PLATFORM, file, `album:${title}`), time: utc(epochSecondsMs(get(o, 'date', 'timestamp'))), position: place, placeName: location || undefined, text: `album "${title}"`, people: commenters });
+    return;
+  }
   const dir = file.path.slice(0, file.path.lastIndexOf('/') + 1);
   const candidates = mediaByName.get(title) ?? [];
   const mediaPath = candidates.find((path) => path.startsWith(dir)) ?? candidates[0] ?? `${dir}${title}`;

@@ -5,10 +5,13 @@
  * - else GPSDateStamp + GPSTimeStamp (always UTC) → UTC;
  * - else DateTimeOriginal alone → `local-wall-clock` (the camera's clock, zone unknown): the
  *   reading is stored as if it were UTC and inference must not shift it again.
- * Videos are not read here yet (no MP4/MOV metadata reader in core at the time of writing); they
- * are counted and reported once.
+ * Videos (MP4/MOV/3GP/M4V): creation time, position and device from their `moov` box (video.ts,
+ * over core's ISOBMFF reader), with random access where the input gives it; a deflated zip entry
+ * is copied into memory up to MAX_VIDEO_COPY_BYTES, larger ones are counted in the summary notes.
  */
 import exifrModule from 'exifr';
+import { bytesSource } from '../../bytes/source.js';
+import { readVideoMetadata } from './video.js';
 import type { ExportFile, ImportContext } from '../context.js';
 import { utc } from '../context.js';
 import { EXIF_HEAD_BYTES } from '../../bytes/limits.js';
@@ -80,4 +83,22 @@ export async function importPhoto(file: ExportFile, ctx: ImportContext): Promise
       ...(owner ? [{ kind: 'display-name' as const, value: owner, platform: PLATFORM }] : []),
     ],
   });
+}
+
+/** A deflated video is copied into memory for its `moov` only up to this size. */
+export const MAX_VIDEO_COPY_BYTES = 256 * 1024 * 1024;
+
+/** Returns false when the video could not be read for lack of random access (counted by the caller). */
+export async function importVideo(file: ExportFile, ctx: ImportContext): Promise<boolean> {
+  const source = file.source ?? (file.size <= MAX_VIDEO_COPY_BYTES ? bytesSource(await ctx.bytes(file, MAX_VIDEO_COPY_BYTES)) : undefined);
+  if (!source) return false;
+  const meta = await readVideoMetadata(source);
+  const gps: Position | undefined = meta.lat !== undefined && meta.lon !== undefined ? { lat: meta.lat, lon: meta.lon, method: 'gps' } : undefined;
+  const device = [meta.make, meta.model && meta.make && meta.model.startsWith(meta.make) ? meta.model.slice(meta.make.length).trim() : meta.model].filter(Boolean).join(' ') || undefined;
+  ctx.record({
+    kind: 'video', source: ctx.source(PLATFORM, file, file.path), time: utc(meta.creationMs), position: gps,
+    media: [{ path: file.path, mediaType: 'video', ...(gps ? { gps } : {}), ...(device ? { device } : {}) }],
+    identities: meta.software ? [{ kind: 'device' as const, value: `${device ?? 'camera'} software ${meta.software}`, platform: PLATFORM }] : undefined,
+  });
+  return true;
 }

@@ -277,6 +277,16 @@ export async function importStrava(files: readonly RootedFile[], ctx: ImportCont
       }
     });
   }
+  const zones = byRel.get('privacy_zones.csv');
+  if (zones) {
+    ctx.fileRead(PLATFORM, zones);
+    await ctx.guard(zones, async () => {
+      for (const [index, row] of csvObjects(await ctx.text(zones)).entries()) {
+        const address = row['Address'] ?? row['address'];
+        if (address) ctx.record({ kind: 'other', source: ctx.source(PLATFORM, zones, index), address, placeLabel: 'privacy zone (Strava)', text: `privacy zone around an address you protect${row['Radius'] ? ` (radius ${row['Radius']})` : ''}` });
+      }
+    });
+  }
   for (const file of files) {
     if (used.has(file.rel) || !isTrackPath(file.rel.toLowerCase())) continue;
     ctx.fileRead(PLATFORM, file);

@@ -34,19 +34,19 @@ export function twitterDateMs(value: Json): number | undefined {
   return plausibleMs(Date.UTC(Number(m[9]), month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])) - offset * 60_000);
 }
 
-type Kind = 'account' | 'tweets' | 'phone' | 'follower' | 'following' | 'dms' | 'dms-group' | 'profile' | 'ip' | 'screen-name' | 'email-change' | 'devices' | 'deleted-tweets';
+type Kind = 'personalization' | 'account' | 'tweets' | 'phone' | 'follower' | 'following' | 'dms' | 'dms-group' | 'profile' | 'ip' | 'screen-name' | 'email-change' | 'devices' | 'deleted-tweets';
 
 const TYPE_BY_MANIFEST: Record<string, Kind> = {
   account: 'account', tweets: 'tweets', tweet: 'tweets', phoneNumber: 'phone', follower: 'follower', following: 'following',
   directMessages: 'dms', directMessagesGroup: 'dms-group', profile: 'profile', ipAudit: 'ip', screenNameChange: 'screen-name',
-  emailAddressChange: 'email-change', niDevices: 'devices', deletedTweets: 'deleted-tweets',
+  emailAddressChange: 'email-change', niDevices: 'devices', deletedTweets: 'deleted-tweets', personalization: 'personalization',
 };
 
 function kindFromName(rel: string): Kind | undefined {
   const name = rel.slice(rel.lastIndexOf('/') + 1).replace(/\.js$/, '');
   if (/^tweets?(-part\d+)?$/.test(name)) return 'tweets';
   if (/^deleted-tweets?(-part\d+)?$/.test(name)) return 'deleted-tweets';
-  const map: Record<string, Kind> = { account: 'account', 'phone-number': 'phone', follower: 'follower', following: 'following', 'direct-messages': 'dms', 'direct-messages-group': 'dms-group', 'direct-message': 'dms', profile: 'profile', 'ip-audit': 'ip', 'screen-name-change': 'screen-name', 'email-address-change': 'email-change', 'ni-devices': 'devices' };
+  const map: Record<string, Kind> = { account: 'account', 'phone-number': 'phone', follower: 'follower', following: 'following', 'direct-messages': 'dms', 'direct-messages-group': 'dms-group', 'direct-message': 'dms', profile: 'profile', 'ip-audit': 'ip', 'screen-name-change': 'screen-name', 'email-address-change': 'email-change', 'ni-devices': 'devices', personalization: 'personalization' };
   return map[name.replace(/-part\d+$/, '')];
 }
 
@@ -79,6 +79,10 @@ export async function importX(files: readonly RootedFile[], ctx: ImportContext):
       const kind = kindFromName(file.rel);
       if (kind) plan.push({ file, kind });
     }
+  }
+  if (plan.length === 0 && files.some((f) => /(^|\/)data\/js\/(tweet_index|user_details)\.js$/.test(f.rel) || /(^|\/)tweets\.csv$/.test(f.rel))) {
+    ctx.issue({ archive: files[0]!.archive, path: files.find((f) => f.rel.endsWith('.js') || f.rel.endsWith('.csv'))?.path ?? '' }, 'a classic X/Twitter archive (before August 2018, `tweets.csv` + `data/js/`): not supported; request a new archive from X');
+    return;
   }
   // Account first: it names the owner, so DMs can tell sent from received.
   plan.sort((a, b) => (a.kind === 'account' ? 0 : 1) - (b.kind === 'account' ? 0 : 1));
@@ -218,6 +222,11 @@ function other(kind: Kind, items: readonly Json[], file: RootedFile, ctx: Import
         if (phone) identities.push({ kind: 'phone', value: phone, platform: PLATFORM });
         if (name) identities.push({ kind: 'device', value: name, platform: PLATFORM });
         if (identities.length) ctx.record({ kind: 'profile', source: ctx.source(PLATFORM, file, index), identities });
+        break;
+      }
+      case 'personalization': {
+        const places = arr(get(item, 'p13nData', 'locationHistory')).map((v) => str(v)).filter((v): v is string => !!v);
+        places.forEach((place, i) => ctx.record({ kind: 'other', source: ctx.source(PLATFORM, file, `location-${i}`), placeName: place, placeLabel: 'inferred location (X)', text: 'a place X associates with your account' }));
         break;
       }
       default:

@@ -12,6 +12,7 @@ import type { MetadataItem } from '../../categories.js';
 import { fail } from '../../issues.js';
 import type { FormatModule, Inspection, ScrubOutput, SniffConfidence } from '../../registry.js';
 import { readId3v2Header } from './id3v2.js';
+import { embeddedTags } from './frames.js';
 import { encoderHeader, findFrameRun, isFrameRun } from './mpeg.js';
 import { leadingTags, trailingTags, type FoundTag } from './tags.js';
 
@@ -22,6 +23,8 @@ export interface Mp3Layout {
   readonly audioStart: number;
   readonly audioEnd: number;
   readonly tags: readonly FoundTag[];
+  /** Tags between frames (joined files), in file order. */
+  readonly inside: readonly FoundTag[];
   readonly junk: MetadataItem[];
   readonly encoder?: string;
 }
@@ -42,7 +45,8 @@ export async function layoutMp3(source: ByteSource): Promise<Mp3Layout> {
     junk.push({ category: 'other', label: zeros ? `${first} bytes of tag padding before the audio` : `${first} unknown bytes before the first audio frame`, offset: lead.boundary });
   }
   const encoder = encoderHeader(window, first);
-  const layout = { audioStart: lead.boundary + first, audioEnd: tail.boundary, tags: [...lead.tags, ...tail.tags], junk };
+  const inside = await embeddedTags(source, lead.boundary + first, tail.boundary);
+  const layout = { audioStart: lead.boundary + first, audioEnd: tail.boundary, tags: [...lead.tags, ...inside, ...tail.tags], inside, junk };
   return encoder === undefined ? layout : { ...layout, encoder };
 }
 
@@ -56,7 +60,13 @@ async function inspectMp3(source: ByteSource): Promise<Inspection> {
 
 async function scrubMp3(source: ByteSource): Promise<ScrubOutput> {
   const layout = await layoutMp3(source);
-  const pieces = new PieceBuilder().copy(layout.audioStart, layout.audioEnd - layout.audioStart).pieces;
+  const out = new PieceBuilder();
+  let at = layout.audioStart;
+  for (const tag of layout.inside) {
+    out.copy(at, tag.offset - at);
+    at = tag.offset + tag.length;
+  }
+  const pieces = out.copy(at, layout.audioEnd - at).pieces;
   const kept: MetadataItem[] = layout.encoder === undefined ? [] : [{ category: 'software', label: `${layout.encoder} (inside the first audio frame)`, offset: layout.audioStart }];
   const notes = layout.encoder === undefined ? [] : [`Kept the ${layout.encoder}: it is part of the first audio frame and holds the seek index and gapless-playback information.`];
   return { pieces, removed: itemsOf(layout), kept, notes };

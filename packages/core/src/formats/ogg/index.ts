@@ -6,8 +6,9 @@
  * every audio page keeps its sequence number and CRC and is copied as one verbatim range; if not,
  * each audio page gets a new header (renumbered, new CRC) and its body is copied verbatim.
  *
- * One logical stream per file: multiplexed (several BOS pages) and chained (a BOS page later on)
- * files are refused as `unsupported_feature` rather than half-cleaned.
+ * Chained files (complete streams one after another) are cleaned stream by stream. Multiplexed
+ * files (interleaved streams, e.g. Skeleton + Vorbis, or audio + video) are refused as
+ * `unsupported_feature` rather than half-cleaned.
  */
 import { PieceBuilder } from '../../bytes/pieces.js';
 import type { ByteSource } from '../../bytes/source.js';
@@ -18,36 +19,58 @@ import { fail } from '../../issues.js';
 import type { FormatModule, Inspection, ScrubOutput } from '../../registry.js';
 import { codecFor, type OggCodec } from './codecs.js';
 import { oggCrc } from './crc.js';
-import { FLAG_BOS, FLAG_CONTINUED, FLAG_EOS, lace, OGG_MAGIC, pageHeader, walkPages, WindowedReader, type OggPage } from './page.js';
+import { FLAG_BOS, FLAG_CONTINUED, FLAG_EOS, lace, OGG_MAGIC, pageHeader, readLacing, walkPages, WindowedReader, type OggPage } from './page.js';
 
-interface OggStream {
-  readonly reader: WindowedReader;
+/** One logical stream of a chained file: from its BOS page to its EOS page. */
+interface OggLink {
   readonly pages: readonly OggPage[];
-  /** End of the last page; bytes after it are trailing junk. */
-  readonly end: number;
   readonly codec: OggCodec;
   readonly first: Uint8Array;
   /** Header packets after the first. */
   readonly packets: readonly Uint8Array[];
-  /** Index of the page on which the last header packet ends (it must end the page). */
+  /** Index (in `pages`) of the page on which the last header packet ends (it must end the page). */
   readonly lastHeaderPage: number;
+}
+
+interface OggFile {
+  readonly reader: WindowedReader;
+  readonly links: readonly OggLink[];
+  /** End of the last page; bytes after it are trailing junk. */
+  readonly end: number;
 }
 
 async function pageBody(reader: WindowedReader, page: OggPage): Promise<Uint8Array> {
   return (await reader.read(page.offset + page.headerLength, page.bodyLength)).slice();
 }
 
-async function readStream(source: ByteSource): Promise<OggStream> {
-  const reader = new WindowedReader(source);
-  const { pages, end } = await walkPages(reader);
-  const head = pages[0];
-  if (head === undefined) fail('truncated', 0, 'no Ogg pages');
-  if ((head.flags & FLAG_BOS) === 0) fail('invalid', 0, 'the first Ogg page is not a beginning-of-stream page');
-  for (const page of pages.slice(1)) {
-    if (page.serial !== head.serial || (page.flags & FLAG_BOS) !== 0) fail('unsupported_feature', page.offset, 'more than one logical stream (multiplexed or chained Ogg)');
+/**
+ * Splits the pages into links. A chained file is several complete streams one after another (each
+ * BOS … EOS), which we clean one by one. A BOS page before the previous stream's EOS, or a page of
+ * another serial inside a stream, means interleaved (multiplexed) streams: refused.
+ */
+function splitLinks(pages: readonly OggPage[]): OggPage[][] {
+  const links: OggPage[][] = [];
+  let current: OggPage[] | undefined;
+  for (const page of pages) {
+    const bos = (page.flags & FLAG_BOS) !== 0;
+    if (current === undefined) {
+      if (!bos) fail('invalid', page.offset, 'an Ogg stream does not start with a beginning-of-stream page');
+      current = [page];
+      links.push(current);
+    } else {
+      if (bos || page.serial !== current[0]!.serial) fail('unsupported_feature', page.offset, 'interleaved logical streams (multiplexed Ogg)');
+      current.push(page);
+    }
+    if ((page.flags & FLAG_EOS) !== 0) current = undefined;
   }
+  return links;
+}
+
+async function readLink(reader: WindowedReader, pages: readonly OggPage[]): Promise<OggLink> {
+  const head = pages[0]!;
+  const headLacing = await readLacing(reader, head);
   // The first packet is alone on the first page (Vorbis, Opus and FLAC mappings all say so).
-  if (head.lacing.length === 0 || head.lacing[head.lacing.length - 1] === 255 || head.lacing.slice(0, -1).some((value) => value < 255)) {
+  if (headLacing.length === 0 || headLacing[headLacing.length - 1] === 255 || headLacing.subarray(0, -1).some((value) => value < 255)) {
     fail('invalid', head.offset, 'the first Ogg page does not hold exactly one packet');
   }
   const first = await pageBody(reader, head);
@@ -58,12 +81,13 @@ async function readStream(source: ByteSource): Promise<OggStream> {
   let index = 1;
   for (; packets.length < codec.headerPackets; index++) {
     const page = pages[index];
-    if (page === undefined) fail('truncated', end, 'the Ogg file ends inside its header packets');
+    if (page === undefined) fail('truncated', pages[pages.length - 1]!.end, 'the Ogg stream ends inside its header packets');
+    const lacing = await readLacing(reader, page);
     const body = await pageBody(reader, page);
     let at = 0;
-    for (let segment = 0; segment < page.lacing.length; segment++) {
+    for (let segment = 0; segment < lacing.length; segment++) {
       if (packets.length === codec.headerPackets) fail('unsupported_feature', page.offset, 'audio data shares a page with the header packets');
-      const value = page.lacing[segment]!;
+      const value = lacing[segment]!;
       parts.push(body.subarray(at, at + value));
       at += value;
       partBytes = checkedLength(partBytes + value, { max: MAX_OGG_HEADER_PACKET_BYTES, what: 'Ogg header packet', offset: page.offset, limit: 'MAX_OGG_HEADER_PACKET_BYTES' });
@@ -74,7 +98,16 @@ async function readStream(source: ByteSource): Promise<OggStream> {
       }
     }
   }
-  return { reader, pages, end, codec, first, packets, lastHeaderPage: index - 1 };
+  return { pages, codec, first, packets, lastHeaderPage: index - 1 };
+}
+
+async function readOgg(source: ByteSource): Promise<OggFile> {
+  const reader = new WindowedReader(source);
+  const { pages, end } = await walkPages(reader);
+  if (pages.length === 0) fail('truncated', 0, 'no Ogg pages');
+  const links: OggLink[] = [];
+  for (const linkPages of splitLinks(pages)) links.push(await readLink(reader, linkPages));
+  return { reader, links, end };
 }
 
 function concat(parts: readonly Uint8Array[], total: number): Uint8Array {
@@ -87,25 +120,27 @@ function concat(parts: readonly Uint8Array[], total: number): Uint8Array {
   return out;
 }
 
-function itemsOf(stream: OggStream): MetadataItem[] {
-  const headerOffset = stream.pages[1]!.offset;
-  const items = stream.codec.items(stream.packets, headerOffset);
-  if (stream.end < stream.reader.source.size) items.push({ category: 'other', label: `${stream.reader.source.size - stream.end} bytes after the last Ogg page`, offset: stream.end });
+function itemsOf(file: OggFile): MetadataItem[] {
+  const items: MetadataItem[] = [];
+  file.links.forEach((link, index) => {
+    const offset = link.pages[1]?.offset ?? link.pages[0]!.offset;
+    const found = link.codec.items(link.packets, offset);
+    items.push(...(file.links.length === 1 ? found : found.map((item) => ({ ...item, label: `stream ${index + 1}: ${item.label}` }))));
+  });
+  const size = file.reader.source.size;
+  if (file.end < size) items.push({ category: 'other', label: `${size - file.end} bytes after the last Ogg page`, offset: file.end });
   return items;
 }
 
 async function inspectOgg(source: ByteSource): Promise<Inspection> {
-  return { items: itemsOf(await readStream(source)), issues: [] };
+  return { items: itemsOf(await readOgg(source)), issues: [] };
 }
 
-async function scrubOgg(source: ByteSource): Promise<ScrubOutput> {
-  const stream = await readStream(source);
-  const removed = itemsOf(stream);
-  if (removed.length === 0) return { pieces: new PieceBuilder().copy(0, source.size).pieces, removed, kept: [], notes: [] };
-  const { pages, reader } = stream;
+/** Writes one link: new header pages, then its audio pages (verbatim, or renumbered). Returns the page shift. */
+async function writeLink(out: PieceBuilder, reader: WindowedReader, link: OggLink): Promise<number> {
+  const { pages } = link;
   const head = pages[0]!;
-  const cleaned = stream.codec.clean(stream.first, stream.packets);
-  const out = new PieceBuilder();
+  const cleaned = link.codec.clean(link.first, link.packets);
   if (cleaned.first === undefined) {
     out.copy(head.offset, head.end - head.offset);
   } else {
@@ -116,9 +151,9 @@ async function scrubOgg(source: ByteSource): Promise<ScrubOutput> {
   // Lay the new header packets out over as many pages as before when there are enough segments.
   const lacing = cleaned.packets.flatMap((packet) => lace(packet.length));
   const data = concat(cleaned.packets, cleaned.packets.reduce((sum, packet) => sum + packet.length, 0));
-  const before = stream.lastHeaderPage; // header pages after the first
+  const before = link.lastHeaderPage; // header pages after the first
   const count = Math.max(Math.ceil(lacing.length / 255), Math.min(before, lacing.length));
-  const lastOriginal = pages[stream.lastHeaderPage]!;
+  const lastOriginal = pages[link.lastHeaderPage]!;
   let segment = 0;
   let byte = 0;
   for (let page = 0; page < count; page++) {
@@ -136,22 +171,34 @@ async function scrubOgg(source: ByteSource): Promise<ScrubOutput> {
   }
 
   const shift = count - before;
-  const audio = pages.slice(stream.lastHeaderPage + 1);
-  // Trailing bytes after the last page are dropped (listed in `removed`).
+  const audio = pages.slice(link.lastHeaderPage + 1);
   if (shift === 0) {
     if (audio.length > 0) out.copy(audio[0]!.offset, audio[audio.length - 1]!.end - audio[0]!.offset);
-  } else {
-    for (const page of audio) {
-      const header = (await reader.read(page.offset, page.headerLength)).slice();
-      const view = new DataView(header.buffer);
-      view.setUint32(18, (page.sequence + shift) >>> 0, true);
-      view.setUint32(22, 0, true);
-      const body = await reader.read(page.offset + page.headerLength, page.bodyLength);
-      view.setUint32(22, oggCrc(body, oggCrc(header)), true);
-      out.bytes(header).copy(page.offset + page.headerLength, page.bodyLength);
-    }
+    return shift;
   }
-  const notes = [`Rewrote the ${stream.codec.name} comment header as an empty one (no vendor string) and re-paginated the header pages; audio packets are unchanged${shift === 0 ? ' and audio pages are copied as they were' : ', audio pages were renumbered'}.`];
+  for (const page of audio) {
+    const header = (await reader.read(page.offset, page.headerLength)).slice();
+    const view = new DataView(header.buffer);
+    view.setUint32(18, (page.sequence + shift) >>> 0, true);
+    view.setUint32(22, 0, true);
+    const body = await reader.read(page.offset + page.headerLength, page.bodyLength);
+    view.setUint32(22, oggCrc(body, oggCrc(header)), true);
+    out.bytes(header).copy(page.offset + page.headerLength, page.bodyLength);
+  }
+  return shift;
+}
+
+async function scrubOgg(source: ByteSource): Promise<ScrubOutput> {
+  const file = await readOgg(source);
+  const removed = itemsOf(file);
+  if (removed.length === 0) return { pieces: new PieceBuilder().copy(0, source.size).pieces, removed, kept: [], notes: [] };
+  const out = new PieceBuilder();
+  let renumbered = false;
+  for (const link of file.links) renumbered = (await writeLink(out, file.reader, link)) !== 0 || renumbered;
+  // Bytes after the last page are not copied (they are listed in `removed`).
+  const codecs = [...new Set(file.links.map((link) => link.codec.name))].join(', ');
+  const streams = file.links.length === 1 ? '' : ` in each of the ${file.links.length} chained streams`;
+  const notes = [`Rewrote the ${codecs} comment header as an empty one (no vendor string)${streams} and re-paginated the header pages; audio packets are unchanged${renumbered ? ', some audio pages were renumbered' : ' and audio pages are copied as they were'}.`];
   return { pieces: out.pieces, removed, kept: [], notes };
 }
 

@@ -19,12 +19,15 @@ export const FLAG_CONTINUED = 0x01;
 export const FLAG_BOS = 0x02;
 export const FLAG_EOS = 0x04;
 
+/**
+ * One page, as positions only: a long file has millions of pages, so lacing values are not kept
+ * (`readLacing` re-reads them for the few header pages that need them).
+ */
 export interface OggPage {
   readonly offset: number;
   readonly flags: number;
   readonly serial: number;
   readonly sequence: number;
-  readonly lacing: Uint8Array;
   readonly headerLength: number;
   readonly bodyLength: number;
   readonly end: number;
@@ -70,7 +73,12 @@ export async function readPage(reader: WindowedReader, at: number): Promise<OggP
   const body = await reader.read(at + headerLength, bodyLength);
   header.fill(0, 22, 26);
   if (oggCrc(body, oggCrc(header)) !== crc) fail('invalid', at + 22, `Ogg page ${sequence} has a bad CRC`);
-  return { offset: at, flags, serial, sequence, lacing, headerLength, bodyLength, end: at + headerLength + bodyLength };
+  return { offset: at, flags, serial, sequence, headerLength, bodyLength, end: at + headerLength + bodyLength };
+}
+
+/** The lacing values of a page already checked by `readPage`. */
+export async function readLacing(reader: WindowedReader, page: OggPage): Promise<Uint8Array> {
+  return (await reader.read(page.offset + PAGE_HEADER_BYTES, page.headerLength - PAGE_HEADER_BYTES)).slice();
 }
 
 /** Walks every page; bytes after the last page are reported through `trailing`. */

@@ -43,7 +43,11 @@ const DROPPED: Record<string, { category: MetadataItem['category']; label: strin
   [REL.attachedTemplate]: { category: 'other', label: 'attached template path' },
 };
 
-const isXmlPart = (name: string, types: ContentTypes): boolean => /\.xml$|\.rels$/i.test(name) || /xml/.test(contentTypeOf(types, name) ?? '');
+/** XML parts edited as text; SVG pictures (image/svg+xml) go to the picture scrubbers instead. */
+const isXmlPart = (name: string, types: ContentTypes): boolean => {
+  const type = contentTypeOf(types, name) ?? '';
+  return /\.xml$|\.rels$/i.test(name) || (/xml/.test(type) && !/^image\//.test(type));
+};
 
 interface Package {
   readonly bytes: Uint8Array;
@@ -194,6 +198,8 @@ async function scrubOoxml(source: ByteSource, options: ScrubOptions): Promise<Sc
     out.push(media.data !== undefined ? { name, data: media.data } : { name, copyOf: entry });
   }
   const notes = kept.some((item) => item.category === 'other') ? ['Comments and tracked changes were kept (their authors and dates were removed): read them before sharing.'] : [];
+  const embedded = pkg.archive.entries.filter((entry) => /\/embeddings\/[^/]+$/.test(entry.name)).length;
+  if (embedded > 0) notes.push(`${embedded} embedded objects (other documents inside this one) were kept as they are: they may carry their own metadata.`);
   if (pkg.dangling.length > 0) notes.push(`${pkg.dangling.length} relationships point at parts the package does not have (kept as they were): ${pkg.dangling.slice(0, 3).join('; ')}`);
   // Nothing to remove (e.g. a second pass): keep the file byte for byte.
   const pieces = removed.length === 0 ? [{ kind: 'copy' as const, offset: 0, length: pkg.bytes.length }] : writeZip(out);

@@ -26,6 +26,15 @@ describe('OOXML scrubber', () => {
     expect(output.notes.join()).toMatch(/word\/missing\.xml/);
   });
 
+  it('cleans SVG pictures through the SVG scrubber', async () => {
+    const types = TYPES.replace('</Types>', '<Default Extension="svg" ContentType="image/svg+xml"/></Types>');
+    const picture = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd" sodipodi:docname="C:\\Users\\ann\\logo.svg"><rect width="1" height="1"/></svg>';
+    const source = bytesSource(docx({ '[Content_Types].xml': types, '_rels/.rels': ROOT_RELS, 'docProps/core.xml': CORE, 'word/document.xml': DOCUMENT, 'word/media/image1.svg': picture }));
+    const output = await ooxml.scrub(source, { keepColourProfile: true });
+    const files = unzipSync(await piecesToBytes(output.pieces, source));
+    expect(strFromU8(files['word/media/image1.svg']!)).toBe('<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>');
+  });
+
   it('fails closed on a part that is not well-formed XML and on a package without content types', async () => {
     const broken = await planScrub(bytesSource(docx({ '[Content_Types].xml': TYPES, '_rels/.rels': ROOT_RELS, 'docProps/core.xml': CORE, 'word/document.xml': '<w:document><w:body>' })));
     expect(broken.status).toBe('failed');

@@ -5,8 +5,8 @@
  * XMP streams, thumbnails, orphans), and only what is left is serialised.
  *
  * Removed: trailer `/Info`; `/Metadata` (XMP) on every dictionary; `/PieceInfo` and `/LastModified`;
- * page `/Thumb`; pdfTeX's `PTEX.*` keys (source file names, embedded Info); the author `/T` and the
- * dates `/M`, `/CreationDate` of markup annotations (`/M` of every annotation); JPEG APPn segments of
+ * page `/Thumb`; pdfTeX's `PTEX.*` keys (source file names, embedded Info); the author `/T` of every
+ * annotation but form widgets, annotation dates `/M` and `/CreationDate`; embedded files' dates; JPEG APPn segments of
  * `DCTDecode` images (through the JPEG scrubber). The trailer `/ID` gets fresh random bytes.
  * Kept: content streams, fonts, images, links, form fields (a widget's `/T` is its field name), the
  * structure tree, and annotation text (reported in `kept`).
@@ -94,7 +94,9 @@ function metadataKeys(dict: PDFDict, where: string): { key: PDFName; item: Metad
   if (isAnnotation(dict)) {
     const subtype = nameOf(dict.get(name('Subtype'))) ?? '';
     if (dict.has(name('M'))) found.push({ key: name('M'), item: { category: 'time', label: `annotation date /M (${where})` } });
-    if (MARKUP_SUBTYPES.has(subtype)) {
+    // On markup annotations /T is the author; on a widget it is the form field's name (kept). Other
+    // annotations do not define /T, but some writers put the author there too (Popup): drop it.
+    if (subtype !== 'Widget') {
       if (dict.has(name('T'))) found.push({ key: name('T'), item: { category: 'person', label: `annotation author /T (${where})` } });
       if (dict.has(name('CreationDate'))) found.push({ key: name('CreationDate'), item: { category: 'time', label: `annotation /CreationDate (${where})` } });
     }

@@ -33,7 +33,11 @@ export function isCritical(type: string): boolean {
   return type.charCodeAt(0) >= 0x41 && type.charCodeAt(0) <= 0x5a;
 }
 
-/** `checkCrc: false` skips checksum work (every chunk then reads as valid) when only the layout matters. */
+/**
+ * `checkCrc: false` skips checksum work (every chunk then reads as valid) when only the layout
+ * matters. Image data (IDAT, fdAT) is never checksummed here: it is copied byte for byte whatever
+ * its CRC, and decoders check it; hashing megabytes of it per file was the PNG path's main cost.
+ */
 export function walkPng(bytes: Uint8Array, checkCrc = true): PngLayout {
   const view = new ByteView(bytes);
   for (let index = 0; index < PNG_SIGNATURE.length; index++) {
@@ -55,7 +59,7 @@ export function walkPng(bytes: Uint8Array, checkCrc = true): PngLayout {
     if (!/^[A-Za-z]{4}$/.test(type)) fail('invalid', at + 4, 'PNG chunk type is not four letters');
     const dataOffset = at + 8;
     const end = dataOffset + dataLength + 4;
-    const crcValid = !checkCrc || crc32(bytes.subarray(at + 4, dataOffset + dataLength)) === view.u32be(dataOffset + dataLength);
+    const crcValid = !checkCrc || type === 'IDAT' || type === 'fdAT' || crc32(bytes.subarray(at + 4, dataOffset + dataLength)) === view.u32be(dataOffset + dataLength);
     chunks.push({ type, offset: at, dataOffset, dataLength, end, crcValid });
     at = end;
     if (type === 'IEND') return { chunks, imageEnd: end };

@@ -11,11 +11,11 @@
  * keep their images in SubIFDs: they are refused with a plain reason rather than broken.
  */
 import { ByteView, checkedLength } from '../../bytes/view.js';
-import { MAX_TIFF_IFD_COUNT, MAX_TIFF_STRIP_COUNT } from '../../bytes/limits.js';
+import { MAX_TIFF_IFD_COUNT, MAX_TIFF_IFD_DEPTH, MAX_TIFF_STRIP_COUNT } from '../../bytes/limits.js';
 import { PieceBuilder } from '../../bytes/pieces.js';
-import { readAll, type ByteSource } from '../../bytes/source.js';
+import { readAll, type ByteSource, type OutputPiece } from '../../bytes/source.js';
 import type { MetadataItem } from '../../categories.js';
-import { fail } from '../../issues.js';
+import { FormatError, fail } from '../../issues.js';
 import { readTiffHeader, readUintValues, walkIfdChain, TIFF_TYPE_SIZES, type Ifd, type IfdEntry, type TiffHeader } from '../../payloads/exif-tiff/ifd.js';
 import { PRIVACY_TAGS, TAG_EXIF_IFD, TAG_GPS_IFD, TAG_ICC_PROFILE, TAG_INTEROP_IFD, TAG_ORIENTATION, TAG_SUB_IFDS, TIFF_RENDERING_TAGS } from '../../payloads/exif-tiff/tags.js';
 import type { FormatModule, Inspection, ScrubOptions, ScrubOutput } from '../../registry.js';
@@ -43,18 +43,46 @@ export function isTiff(head: Uint8Array): boolean {
   return ii || mm;
 }
 
+/** An IFD and the sub-images hanging off it through SubIFDs (330): pyramid levels, previews. */
+interface IfdNode {
+  readonly ifd: Ifd;
+  readonly children: readonly IfdNode[];
+}
+
 interface TiffFile {
   readonly view: ByteView;
   readonly header: TiffHeader;
+  /** The pages (the main IFD chain). */
   readonly chain: readonly Ifd[];
+  readonly pages: readonly IfdNode[];
+  /** Every IFD, pages and sub-IFDs, in file-walk order. */
+  readonly all: readonly Ifd[];
 }
 
 function readTiff(bytes: Uint8Array): TiffFile {
   const view = new ByteView(bytes);
   const header = readTiffHeader(view);
   if (header.firstIfdOffset === 0) fail('invalid', header.bigTiff ? 8 : 4, 'TIFF has no first IFD');
-  const chain = walkIfdChain(view, header, header.firstIfdOffset, new Set<number>());
-  return { view, header, chain };
+  const visited = new Set<number>();
+  const chain = walkIfdChain(view, header, header.firstIfdOffset, visited);
+  const all: Ifd[] = [];
+  const nodeOf = (ifd: Ifd, depth: number): IfdNode => {
+    all.push(ifd);
+    const entry = find(ifd, TAG_SUB_IFDS);
+    if (entry === undefined) return { ifd, children: [] };
+    if (depth >= MAX_TIFF_IFD_DEPTH) {
+      throw new FormatError({ code: 'limit_exceeded', offset: entry.entryOffset, detail: 'SubIFDs nest too deep', limit: 'MAX_TIFF_IFD_DEPTH', value: depth });
+    }
+    const children = readUintValues(view, header, entry, MAX_TIFF_IFD_COUNT).map((offset) => {
+      const [child, ...rest] = walkIfdChain(view, header, offset, visited);
+      if (child === undefined) fail('invalid', entry.entryOffset, 'SubIFDs entry points at offset 0');
+      if (rest.length > 0) fail('unsupported_feature', child.offset, 'a SubIFD with its own chain of next IFDs is not supported');
+      return nodeOf(child, depth + 1);
+    });
+    return { ifd, children };
+  };
+  const pages = chain.map((ifd) => nodeOf(ifd, 0));
+  return { view, header, chain, pages, all };
 }
 
 function find(ifd: Ifd, tag: number): IfdEntry | undefined {
@@ -73,7 +101,7 @@ function rawReason(file: TiffFile): string | undefined {
   if (view.length >= 10 && view.ascii(8, 2) === 'CR') return 'Canon CR2 RAW';
   if (view.length >= 12 && view.ascii(8, 4) === 'IIII') return 'Phase One IIQ RAW';
   if (find(ifd0, TAG_DNG_VERSION) !== undefined) return 'DNG RAW';
-  for (const ifd of chain) if (RAW_PHOTOMETRIC.has(firstUint(file, find(ifd, TAG_PHOTOMETRIC)) ?? 0)) return 'camera RAW (CFA sensor data)';
+  for (const ifd of file.all) if (RAW_PHOTOMETRIC.has(firstUint(file, find(ifd, TAG_PHOTOMETRIC)) ?? 0)) return 'camera RAW (CFA sensor data)';
   if (find(ifd0, TAG_SUB_IFDS) !== undefined && (find(ifd0, TAG_MAKE) !== undefined || find(ifd0, TAG_MODEL) !== undefined)) return 'camera RAW or preview set (SubIFDs with a camera make/model)';
   return undefined;
 }
@@ -83,9 +111,7 @@ function refuseUnsupported(file: TiffFile): void {
   if (raw !== undefined) {
     fail('unsupported_feature', 0, `${raw}: RAW decoders need the camera make, model and maker notes, so removing them would break the file; export a JPEG or TIFF from your RAW editor and clean that`);
   }
-  for (const ifd of file.chain) {
-    const subIfds = find(ifd, TAG_SUB_IFDS);
-    if (subIfds !== undefined) fail('unsupported_feature', subIfds.entryOffset, 'TIFF with SubIFDs (extra images hanging off a page) is not supported yet');
+  for (const ifd of file.all) {
     if (firstUint(file, find(ifd, TAG_COMPRESSION)) === OLD_JPEG) fail('unsupported_feature', ifd.offset, 'old-style JPEG-in-TIFF (compression 6) is not supported');
   }
 }
@@ -99,11 +125,11 @@ function valueRange(file: TiffFile, entry: IfdEntry): { offset: number; length: 
 }
 
 /** What an IFD entry reveals, if it is not a rendering tag. */
-function classifyEntry(entry: IfdEntry, page: number, keepIcc: boolean): MetadataItem | undefined {
-  const where = page === 0 ? 'IFD0' : `page ${page + 1}`;
+function classifyEntry(entry: IfdEntry, page: number, sub = false): MetadataItem | undefined {
+  const where = `${page === 0 ? 'IFD0' : `page ${page + 1}`}${sub ? ' sub-image' : ''}`;
   if (entry.tag === TAG_ORIENTATION) return { category: 'orientation', label: 'TIFF Orientation', offset: entry.entryOffset };
   if (entry.tag === TAG_ICC_PROFILE) return { category: 'colour-profile', label: 'ICC colour profile', offset: entry.entryOffset };
-  void keepIcc;
+  if (entry.tag === TAG_SUB_IFDS) return undefined; // structure: the sub-images are classified themselves
   if (TIFF_RENDERING_TAGS.has(entry.tag)) return undefined;
   if (entry.tag === TAG_GPS_IFD) return { category: 'location', label: `TIFF GPS IFD (${where})`, offset: entry.entryOffset };
   if (entry.tag === TAG_EXIF_IFD) return { category: 'device', label: `TIFF Exif IFD: camera settings, dates, serial numbers (${where})`, offset: entry.entryOffset };
@@ -115,6 +141,7 @@ function classifyEntry(entry: IfdEntry, page: number, keepIcc: boolean): Metadat
 
 function isKept(entry: IfdEntry, options: ScrubOptions): boolean {
   if (entry.tag === TAG_ICC_PROFILE) return options.keepColourProfile;
+  if (entry.tag === TAG_SUB_IFDS) return true; // rewritten to point at the rewritten sub-images
   return TIFF_RENDERING_TAGS.has(entry.tag);
 }
 
@@ -151,7 +178,7 @@ function unreferencedBytes(file: TiffFile, options: ScrubOptions, allEntries: bo
   const countSize = header.bigTiff ? 8 : 2;
   const pointerSize = header.bigTiff ? 8 : 4;
   const inline = header.bigTiff ? 8 : 4;
-  for (const ifd of file.chain) {
+  for (const ifd of file.all) {
     ranges.push([ifd.offset, countSize + ifd.entries.length * entrySize + pointerSize]);
     for (const entry of ifd.entries) {
       if (!allEntries && !isKept(entry, options)) continue;
@@ -176,14 +203,56 @@ function unreferencedBytes(file: TiffFile, options: ScrubOptions, allEntries: bo
   return stray;
 }
 
-function classifyFile(file: TiffFile, options: ScrubOptions): MetadataItem[] {
-  const items: MetadataItem[] = [];
-  file.chain.forEach((ifd, page) => {
+/**
+ * Image data is copied verbatim, so it must not overlap the values of removed tags: a strip that
+ * points into, say, the Artist string would carry it into the clean file unseen.
+ */
+function refuseDataOverMetadata(file: TiffFile, options: ScrubOptions): void {
+  const inline = file.header.bigTiff ? 8 : 4;
+  const removed: Array<[number, number]> = [];
+  for (const ifd of file.all) {
     for (const entry of ifd.entries) {
-      const item = classifyEntry(entry, page, options.keepColourProfile);
+      if (isKept(entry, options)) continue;
+      const size = TIFF_TYPE_SIZES[entry.type];
+      if (size === undefined) continue;
+      const length = size * entry.count;
+      if (length > inline && Number.isSafeInteger(length)) removed.push([entry.valueOffset, entry.valueOffset + length]);
+    }
+  }
+  if (removed.length === 0) return;
+  removed.sort((a, b) => a[0] - b[0]);
+  // reach[k] = the furthest end among removed[0..k]: a data range [start, end) overlaps some removed
+  // range iff, for the last removed range starting before `end`, the reach up to it passes `start`.
+  const reach: number[] = [];
+  removed.forEach(([, to], index) => reach.push(Math.max(to, index > 0 ? reach[index - 1]! : 0)));
+  for (const ifd of file.all) {
+    for (const run of imageData(file, ifd).values()) {
+      run.offsets.forEach((start, index) => {
+        const end = start + run.counts[index]!;
+        if (end === start) return;
+        let low = 0;
+        let high = removed.length; // first index whose start is >= end
+        while (low < high) {
+          const middle = (low + high) >>> 1;
+          if (removed[middle]![0] < end) low = middle + 1;
+          else high = middle;
+        }
+        if (low > 0 && reach[low - 1]! > start) fail('invalid', start, 'TIFF image data overlaps a metadata value; copying it would carry the metadata along');
+      });
+    }
+  }
+}
+
+function classifyFile(file: TiffFile): MetadataItem[] {
+  const items: MetadataItem[] = [];
+  const visit = (node: IfdNode, page: number, sub: boolean): void => {
+    for (const entry of node.ifd.entries) {
+      const item = classifyEntry(entry, page, sub);
       if (item !== undefined) items.push(item);
     }
-  });
+    for (const child of node.children) visit(child, page, true);
+  };
+  file.pages.forEach((node, page) => visit(node, page, false));
   return items;
 }
 
@@ -191,7 +260,7 @@ async function inspectTiff(source: ByteSource): Promise<Inspection> {
   const bytes = await readAll(source);
   const file = readTiff(bytes);
   refuseUnsupported(file);
-  const items = classifyFile(file, { keepColourProfile: true });
+  const items = classifyFile(file);
   const stray = unreferencedBytes(file, { keepColourProfile: true }, true);
   if (stray > 0) items.push({ category: 'other', label: `${stray} bytes not referenced by any IFD (left-over data)` });
   return { items, issues: [] };
@@ -201,7 +270,8 @@ async function scrubTiff(source: ByteSource, options: ScrubOptions): Promise<Scr
   const bytes = await readAll(source);
   const file = readTiff(bytes);
   refuseUnsupported(file);
-  const all = classifyFile(file, options);
+  refuseDataOverMetadata(file, options);
+  const all = classifyFile(file);
   const removed: MetadataItem[] = [];
   const kept: MetadataItem[] = [];
   for (const item of all) {
@@ -253,131 +323,186 @@ class Writer {
   }
 }
 
+interface Laid {
+  readonly pieces: OutputPiece[];
+  /** Offset just past the last byte written for this IFD and its sub-images. */
+  readonly end: number;
+  /** Patches the next-IFD pointer in the written IFD. */
+  setNext(offset: number): void;
+}
+
 /**
- * Lays out the new file: header, then per page [IFD, out-of-line values, image data]. Offsets are
+ * Lays out one IFD at `position`: [IFD, out-of-line values, image data, sub-images…]. Offsets are
  * known before writing because every size is known: IFD size from the kept entry count, value
  * sizes from types and counts, data sizes from the byte counts.
  */
-function writeTiff(file: TiffFile, options: ScrubOptions): OutputPieceList {
+function layoutIfd(file: TiffFile, node: IfdNode, position: number, options: ScrubOptions): Laid {
   const { header, view } = file;
+  const { ifd } = node;
   const little = header.littleEndian;
   const big = header.bigTiff;
   const entrySize = big ? 20 : 12;
   const countSize = big ? 8 : 2;
   const pointerSize = big ? 8 : 4;
   const inline = big ? 8 : 4;
-  const offsetType = big ? 16 : 4;
   const offsetSize = big ? 8 : 4;
   const maxOffset = big ? Number.MAX_SAFE_INTEGER : 0xffff_ffff;
-  const out = new PieceBuilder();
+  const entries = ifd.entries.filter((entry) => isKept(entry, options)).sort((a, b) => a.tag - b.tag);
+  for (let index = 1; index < entries.length; index++) if (entries[index]!.tag === entries[index - 1]!.tag) fail('invalid', entries[index]!.entryOffset, `tag ${entries[index]!.tag} appears twice in one IFD`);
+  const runs = imageData(file, ifd);
+  const ifdSize = countSize + entries.length * entrySize + pointerSize;
+  const isPointerTag = (tag: number): boolean => OFFSET_TAGS.has(tag) || tag === TAG_SUB_IFDS;
+
+  // Out-of-line values, word-aligned, after the IFD (offset arrays get placeholders).
+  let valuesAt = position + ifdSize;
+  const valueStart = valuesAt;
+  const values = new Writer(little);
+  const placed: Array<{ entry: IfdEntry; type: number; count: number; value?: Uint8Array; outOfLine?: number; newOffsets?: number[] }> = [];
+  for (const entry of entries) {
+    let type = entry.type;
+    let count = entry.count;
+    let value: Uint8Array | undefined;
+    if (OFFSET_TAGS.has(entry.tag)) {
+      type = big ? 16 : 4; // LONG8 / LONG
+      count = runs.get(entry.tag)!.offsets.length;
+    } else if (entry.tag === TAG_SUB_IFDS) {
+      type = big ? 18 : 13; // IFD8 / IFD
+      count = node.children.length;
+    } else {
+      const range = valueRange(file, entry);
+      value = view.slice(range.offset, range.length);
+    }
+    const length = isPointerTag(entry.tag) ? count * offsetSize : value!.length;
+    let outOfLine: number | undefined;
+    if (length > inline) {
+      if (valuesAt % 2 === 1) {
+        values.push(new Uint8Array(1));
+        valuesAt++;
+      }
+      outOfLine = valuesAt;
+      values.push(new Uint8Array(length)); // placeholder, filled below
+      valuesAt += length;
+    }
+    placed.push(value === undefined ? { entry, type, count, ...(outOfLine === undefined ? {} : { outOfLine }) } : { entry, type, count, value, ...(outOfLine === undefined ? {} : { outOfLine }) });
+  }
+  if (valuesAt % 2 === 1) {
+    values.push(new Uint8Array(1));
+    valuesAt++;
+  }
+
+  // Image data, in the original order of strips/tiles.
+  let dataAt = valuesAt;
+  const dataPieces: Array<[number, number]> = [];
+  for (const item of placed) {
+    if (!OFFSET_TAGS.has(item.entry.tag)) continue;
+    const run = runs.get(item.entry.tag)!;
+    item.newOffsets = run.offsets.map((offset, index) => {
+      const length = run.counts[index]!;
+      if (length === 0) return 0;
+      const at = dataAt;
+      dataPieces.push([offset, length]);
+      dataAt += length;
+      return at;
+    });
+  }
+
+  // Sub-images after the data, each word-aligned.
+  const childPieces: OutputPiece[] = [];
+  const childOffsets: number[] = [];
+  let end = dataAt;
+  for (const child of node.children) {
+    if (end % 2 === 1) {
+      childPieces.push({ kind: 'bytes', bytes: new Uint8Array(1) });
+      end++;
+    }
+    const laid = layoutIfd(file, child, end, options);
+    laid.setNext(0);
+    childOffsets.push(end);
+    childPieces.push(...laid.pieces);
+    end = laid.end;
+  }
+  if (end > maxOffset) fail('limit_exceeded', ifd.offset, 'the cleaned TIFF would exceed 4 GiB; only BigTIFF can hold it');
+  for (const item of placed) if (item.entry.tag === TAG_SUB_IFDS) item.newOffsets = childOffsets;
+
+  // The IFD itself.
+  const ifdWriter = new Writer(little);
+  if (big) ifdWriter.u64(entries.length);
+  else ifdWriter.u16(entries.length);
+  const valueBytes = values.take();
+  for (const item of placed) {
+    ifdWriter.u16(item.entry.tag);
+    ifdWriter.u16(item.type);
+    if (big) ifdWriter.u64(item.count);
+    else ifdWriter.u32(item.count);
+    let value = item.value;
+    if (item.newOffsets !== undefined) {
+      const offsets = new Writer(little);
+      for (const offset of item.newOffsets) if (big) offsets.u64(offset);
+      else offsets.u32(offset);
+      value = offsets.take();
+    }
+    if (item.outOfLine !== undefined) {
+      valueBytes.set(value!, item.outOfLine - valueStart);
+      if (big) ifdWriter.u64(item.outOfLine);
+      else ifdWriter.u32(item.outOfLine);
+    } else {
+      const field = new Uint8Array(inline);
+      field.set(value!, 0);
+      ifdWriter.push(field);
+    }
+  }
+  if (big) ifdWriter.u64(0);
+  else ifdWriter.u32(0);
+  const ifdBytes = ifdWriter.take();
+  const pieces: OutputPiece[] = [{ kind: 'bytes', bytes: ifdBytes }];
+  if (valueBytes.length > 0) pieces.push({ kind: 'bytes', bytes: valueBytes });
+  for (const [offset, length] of dataPieces) pieces.push({ kind: 'copy', offset, length });
+  pieces.push(...childPieces);
+  const setNext = (offset: number): void => {
+    const field = new DataView(ifdBytes.buffer, ifdBytes.byteOffset + ifdBytes.length - pointerSize, pointerSize);
+    if (big) field.setBigUint64(0, BigInt(offset), little);
+    else field.setUint32(0, offset, little);
+  };
+  return { pieces, end, setNext };
+}
+
+/** Writes the new file: header, then each page (with its sub-images), pages linked in order. */
+function writeTiff(file: TiffFile, options: ScrubOptions): readonly OutputPiece[] {
+  const { header, view } = file;
+  const little = header.littleEndian;
+  const big = header.bigTiff;
   const head = new Writer(little);
   head.push(view.slice(0, 2));
   head.u16(big ? 43 : 42);
   if (big) {
     head.u16(8);
     head.u16(0);
-    head.u64(big ? 16 : 8);
+    head.u64(16);
   } else {
     head.u32(8);
   }
-  out.bytes(head.take());
+  const out = new PieceBuilder().bytes(head.take());
   let position = big ? 16 : 8;
-  if (file.chain.length > MAX_TIFF_IFD_COUNT) fail('invalid', 0, 'too many pages');
-
-  file.chain.forEach((ifd, page) => {
-    const entries = ifd.entries.filter((entry) => isKept(entry, options)).sort((a, b) => a.tag - b.tag);
-    const runs = imageData(file, ifd);
-    for (let index = 1; index < entries.length; index++) if (entries[index]!.tag === entries[index - 1]!.tag) fail('invalid', entries[index]!.entryOffset, `tag ${entries[index]!.tag} appears twice in one IFD`);
-    const ifdSize = countSize + entries.length * entrySize + pointerSize;
-    // Out-of-line values, word-aligned, after the IFD.
-    let valuesAt = position + ifdSize;
-    const placed: Array<{ entry: IfdEntry; type: number; count: number; value: Uint8Array | undefined; outOfLine: number | undefined; newOffsets?: number[] }> = [];
-    const values = new Writer(little);
-    const valueStart = valuesAt;
-    for (const entry of entries) {
-      let type = entry.type;
-      let count = entry.count;
-      let value: Uint8Array | undefined;
-      if (OFFSET_TAGS.has(entry.tag)) {
-        type = offsetType;
-        count = runs.get(entry.tag)!.offsets.length;
-        value = undefined; // filled once data positions are known
-      } else {
-        const range = valueRange(file, entry);
-        value = view.slice(range.offset, range.length);
-      }
-      const length = OFFSET_TAGS.has(entry.tag) ? count * offsetSize : value!.length;
-      let outOfLine: number | undefined;
-      if (length > inline) {
-        if (valuesAt % 2 === 1) {
-          values.push(new Uint8Array(1));
-          valuesAt++;
-        }
-        outOfLine = valuesAt;
-        values.push(new Uint8Array(length)); // placeholder; real bytes written below
-        valuesAt += length;
-      }
-      placed.push({ entry, type, count, value, outOfLine });
+  let previous: Laid | undefined;
+  for (const page of file.pages) {
+    if (position % 2 === 1) {
+      out.bytes(new Uint8Array(1));
+      position++;
     }
-    if (valuesAt % 2 === 1) valuesAt++;
-    // Image data follows the values, in the original order of strips/tiles.
-    let dataAt = valuesAt;
-    const dataPieces: Array<[number, number]> = [];
-    for (const item of placed) {
-      if (!OFFSET_TAGS.has(item.entry.tag)) continue;
-      const run = runs.get(item.entry.tag)!;
-      item.newOffsets = run.offsets.map((offset, index) => {
-        const length = run.counts[index]!;
-        if (length === 0) return 0;
-        const at = dataAt;
-        dataPieces.push([offset, length]);
-        dataAt += length;
-        return at;
-      });
+    previous?.setNext(position);
+    const laid = layoutIfd(file, page, position, options);
+    for (const piece of laid.pieces) {
+      if (piece.kind === 'bytes') out.bytes(piece.bytes);
+      else if (piece.kind === 'zeros') out.zeros(piece.length);
+      else out.copy(piece.offset, piece.length);
     }
-    if (dataAt > maxOffset) fail('limit_exceeded', ifd.offset, 'the cleaned TIFF would exceed 4 GiB; use BigTIFF');
-    const next = page + 1 < file.chain.length ? dataAt + (dataAt % 2) : 0;
-
-    // The IFD itself.
-    const ifdWriter = new Writer(little);
-    if (big) ifdWriter.u64(entries.length);
-    else ifdWriter.u16(entries.length);
-    const valueBytes = values.take();
-    for (const item of placed) {
-      ifdWriter.u16(item.entry.tag);
-      ifdWriter.u16(item.type);
-      if (big) ifdWriter.u64(item.count);
-      else ifdWriter.u32(item.count);
-      let value = item.value;
-      if (item.newOffsets !== undefined) {
-        const w = new Writer(little);
-        for (const offset of item.newOffsets) if (big) w.u64(offset);
-        else w.u32(offset);
-        value = w.take();
-      }
-      if (item.outOfLine !== undefined) {
-        valueBytes.set(value!, item.outOfLine - valueStart);
-        if (big) ifdWriter.u64(item.outOfLine);
-        else ifdWriter.u32(item.outOfLine);
-      } else {
-        const field = new Uint8Array(inline);
-        field.set(value!, 0);
-        ifdWriter.push(field);
-      }
-    }
-    if (big) ifdWriter.u64(next);
-    else ifdWriter.u32(next);
-    out.bytes(ifdWriter.take());
-    out.bytes(valueBytes);
-    if (valueStart + valueBytes.length < valuesAt) out.bytes(new Uint8Array(valuesAt - valueStart - valueBytes.length));
-    for (const [offset, length] of dataPieces) out.copy(offset, length);
-    if (next !== 0 && next > dataAt) out.bytes(new Uint8Array(next - dataAt));
-    position = next;
-  });
+    position = laid.end;
+    previous = laid;
+  }
+  previous?.setNext(0);
   return out.pieces;
 }
 
-type OutputPieceList = ScrubOutput['pieces'];
 
 export const tiff: FormatModule = {
   id: 'tiff',

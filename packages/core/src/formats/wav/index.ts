@@ -21,6 +21,8 @@ interface WavFile {
   readonly id: string;
   readonly chunks: readonly Chunk[];
   readonly riffEnd: number;
+  /** Written to a pipe: RIFF and data sizes were 0xFFFFFFFF. */
+  readonly streamed: boolean;
   /** The declared RIFF size was smaller than the chunks need (a stale header), so it was ignored. */
   readonly staleSize: boolean;
   /** RF64: the ds64 chunk, first in the file. */
@@ -32,7 +34,11 @@ async function readWav(source: ByteSource): Promise<WavFile> {
   if (header.length < 12 || !RIFF_IDS.has(fourcc(header)) || fourcc(header, 8) !== 'WAVE') fail('invalid', 0, 'not a RIFF WAVE file');
   const id = fourcc(header);
   const declared = new DataView(header.buffer, header.byteOffset, 12).getUint32(4, true);
-  let riffSize = declared;
+  // A WAV written to a pipe cannot seek back to fill in its sizes: RIFF and data say 0xFFFFFFFF
+  // and the data runs to the end of the file.
+  const streamed = id === 'RIFF' && declared === 0xffff_ffff;
+  if (streamed && source.size > 0xffff_ffff) fail('unsupported_feature', 4, 'a streamed WAV over 4 GiB (its sizes cannot be written in RIFF)');
+  let riffSize = streamed ? source.size - 8 : declared;
   let dataSize: number | undefined;
   let ds64: Chunk | undefined;
   if (id !== 'RIFF') {
@@ -44,11 +50,11 @@ async function readWav(source: ByteSource): Promise<WavFile> {
     const big = (at: number): number => checkedLength(Number(view.getBigUint64(at, true)), { max: Number.MAX_SAFE_INTEGER, what: 'ds64 size field', offset: 12 + at });
     if (declared === 0xffff_ffff) riffSize = big(8);
     dataSize = big(16);
-    ds64 = { id: 'ds64', offset: 12, length: ds64Length, padMissing: false, end: 20 + ds64Length + (ds64Length & 1) };
+    ds64 = { id: 'ds64', offset: 12, length: ds64Length, sizeFromElsewhere: false, padMissing: false, end: 20 + ds64Length + (ds64Length & 1) };
   }
   const riffLength = checkedLength(riffSize, { max: source.size - 8, what: `${id} size`, offset: 4 });
   if (riffLength < 4) fail('invalid', 4, `${id} size ${riffLength} leaves no room for the form type`);
-  const walk = (end: number): Promise<Chunk[]> => walkChunks(source, ds64?.end ?? 12, end, { littleEndian: true, sizeOverride: (chunkId) => (chunkId === 'data' ? dataSize : undefined) });
+  const walk = (end: number): Promise<Chunk[]> => walkChunks(source, ds64?.end ?? 12, end, { littleEndian: true, sizeOverride: (chunkId, dataOffset, end) => (chunkId !== 'data' ? undefined : streamed ? end - dataOffset : dataSize) });
   let riffEnd = 8 + riffLength;
   let chunks: Chunk[];
   let staleSize = false;
@@ -63,7 +69,7 @@ async function readWav(source: ByteSource): Promise<WavFile> {
     staleSize = true;
   }
   if (!chunks.some((chunk) => chunk.id === 'fmt ') || !chunks.some((chunk) => chunk.id === 'data')) fail('invalid', 12, 'a WAVE file without fmt and data chunks');
-  return ds64 === undefined ? { id, chunks, riffEnd, staleSize } : { id, chunks, riffEnd, staleSize, ds64 };
+  return ds64 === undefined ? { id, chunks, riffEnd, staleSize, streamed } : { id, chunks, riffEnd, staleSize, streamed, ds64 };
 }
 
 async function itemsOf(source: ByteSource, file: WavFile): Promise<MetadataItem[]> {
@@ -81,7 +87,8 @@ async function scrubWav(source: ByteSource): Promise<ScrubOutput> {
   const file = await readWav(source);
   const removed = await itemsOf(source, file);
   const kept = file.chunks.filter((chunk) => KEPT.has(chunk.id));
-  if (removed.length === 0 && !kept.some((chunk) => chunk.padMissing)) return { pieces: new PieceBuilder().copy(0, source.size).pieces, removed, kept: [], notes: [] };
+  const rewriteSize = (chunk: Chunk): boolean => file.ds64 === undefined && chunk.sizeFromElsewhere;
+  if (removed.length === 0 && !kept.some((chunk) => chunk.padMissing || rewriteSize(chunk))) return { pieces: new PieceBuilder().copy(0, source.size).pieces, removed, kept: [], notes: [] };
   let total = 12 + (file.ds64 === undefined ? 0 : file.ds64.end - file.ds64.offset);
   for (const chunk of kept) total += chunk.end - chunk.offset + (chunk.padMissing ? 1 : 0);
   const header = new Uint8Array(12);
@@ -98,10 +105,18 @@ async function scrubWav(source: ByteSource): Promise<ScrubOutput> {
     out.bytes(ds64);
   }
   for (const chunk of kept) {
-    out.copy(chunk.offset, chunk.end - chunk.offset);
+    if (rewriteSize(chunk)) {
+      // Streamed WAV: the data chunk gets its real size (it fits: the file is under 4 GiB).
+      const header = (await source.read(chunk.offset, 8)).slice();
+      new DataView(header.buffer).setUint32(4, chunk.length, true);
+      out.bytes(header).copy(chunk.offset + 8, chunk.end - chunk.offset - 8);
+    } else {
+      out.copy(chunk.offset, chunk.end - chunk.offset);
+    }
     if (chunk.padMissing) out.bytes(new Uint8Array(1));
   }
   const notes = file.staleSize ? [`The ${file.id} size in the file was smaller than its chunks; it was corrected.`] : [];
+  if (file.streamed) notes.push('The WAV was written as a stream (sizes unknown); the RIFF and data sizes were filled in.');
   return { pieces: out.pieces, removed, kept: [], notes };
 }
 

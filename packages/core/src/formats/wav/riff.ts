@@ -19,6 +19,8 @@ export interface Chunk {
   readonly offset: number;
   /** Declared data length (for RF64 data chunks: the ds64 value). */
   readonly length: number;
+  /** True when the 32-bit size was 0xFFFFFFFF and `length` came from elsewhere (ds64, or the end of a streamed file). */
+  readonly sizeFromElsewhere: boolean;
   /** True when the chunk's pad byte is missing because the file ends first. */
   readonly padMissing: boolean;
   /** Offset just past the data and its pad byte. */
@@ -31,8 +33,8 @@ export function fourcc(bytes: Uint8Array, at = 0): string {
 
 export interface WalkOptions {
   readonly littleEndian: boolean;
-  /** Size to use for a chunk whose 32-bit size is 0xFFFFFFFF (RF64), by id. */
-  readonly sizeOverride?: (id: string) => number | undefined;
+  /** Size to use for a chunk whose 32-bit size is 0xFFFFFFFF (RF64, streamed WAV), by id and data offset. */
+  readonly sizeOverride?: (id: string, dataOffset: number, end: number) => number | undefined;
 }
 
 /** Walks the chunks in [start, end). Lengths past `end` are `truncated`. */
@@ -45,11 +47,11 @@ export async function walkChunks(source: ByteSource, start: number, end: number,
     const id = fourcc(header);
     if (!/^[\x20-\x7e]{4}$/.test(id)) fail('invalid', at, 'a chunk id is not four printable characters');
     const declared = new DataView(header.buffer, header.byteOffset, 8).getUint32(4, options.littleEndian);
-    const override = declared === 0xffff_ffff ? options.sizeOverride?.(id) : undefined;
+    const override = declared === 0xffff_ffff ? options.sizeOverride?.(id, at + 8, end) : undefined;
     const length = checkedLength(override ?? declared, { max: end - at - 8, what: `chunk "${id}" size`, offset: at + 4 });
     const padded = 8 + length + (length & 1);
     const padMissing = at + padded > end;
-    chunks.push({ id, offset: at, length, padMissing, end: Math.min(at + padded, end) });
+    chunks.push({ id, offset: at, length, sizeFromElsewhere: override !== undefined, padMissing, end: Math.min(at + padded, end) });
     at += padded;
   }
   if (at < end && at + 8 > end) fail('truncated', at, `${end - at} stray bytes where a chunk header should be`);

@@ -40,6 +40,7 @@ export function walkWebp(bytes: Uint8Array): WebpLayout {
   const riffEnd = 8 + riffSize;
   const chunks = walkChunks(view, 12, riffEnd);
   if (chunks.length === 0) fail('truncated', 12, 'WebP holds no chunks');
+  if (!['VP8 ', 'VP8L', 'VP8X'].includes(chunks[0]!.fourCC)) fail('invalid', 12, `WebP starts with a ${JSON.stringify(chunks[0]!.fourCC)} chunk, not VP8, VP8L or VP8X`);
   return { chunks, riffEnd };
 }
 
