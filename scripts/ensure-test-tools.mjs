@@ -14,7 +14,7 @@ export const TEST_PACKAGES = {
   ffmpeg: 'audio/video fixtures, stream hashes and playback checks',
   qpdf: 'PDF fixtures (object streams, linearised, encrypted) and qpdf --check',
   'poppler-utils': 'pdftotext: PDF text before and after cleaning',
-  chromium: 'headless browser: the dossier report loads with no network request',
+  chromium: 'headless browser: the dossier report and the web app load with no network request (driven by playwright-core, never downloaded)',
   python3: 'an independent XML parser for the parts of cleaned DOCX/XLSX/PPTX/ODT files',
   'libjpeg-turbo-progs': 'jpegtran: JPEGs with restart markers for the DCT-domain face redaction tests',
 };
