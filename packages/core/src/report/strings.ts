@@ -250,7 +250,7 @@ export const ES: Strings = {
     `${home && work ? 'Alguien con estos archivos probablemente sabría dónde duermes y dónde trabajas' : home ? 'Alguien con estos archivos probablemente sabría dónde duermes' : work ? 'Alguien con estos archivos probablemente sabría dónde pasas los días laborables' : 'Tus archivos no revelan tu casa, pero aun así dicen mucho'}${people > 0 ? ', quiénes son cercanos a ti' : ''}${flagged > 0 ? ' y cuáles de tus publicaciones marcaría un sistema de vigilancia' : ''}.`,
   summaryHome: (near, conf, radius) => `Casa: ${near}, ${ES.confidence(conf)}, ubicada con un margen de unos ${km(radius)}.`,
   summaryWork: (near, conf) => `Trabajo o lugar de días laborables: ${near}, ${ES.confidence(conf)}.`,
-  summaryPlaces: (n) => `${n} ${n === 1 ? 'otro lugar al que vuelves' : 'otros lugares a los que vuelves'}.`,
+  summaryPlaces: (n) => (n === 1 ? 'Otro lugar al que vuelves.' : `Otros ${n} lugares a los que vuelves.`),
   summaryPeople: (n, top) => `${n} ${n === 1 ? 'persona queda expuesta' : 'personas quedan expuestas'} a través de tus cuentas; sobre todo ${top}.`,
   summaryIdentities: (platforms) => `${platforms} de tus cuentas se pueden unir como una sola persona.`,
   summaryFlagged: (n) => `${n} ${n === 1 ? 'publicación sería detectada' : 'publicaciones serían detectadas'} por una lista pública de palabras de vigilancia o leídas como hostiles a una agencia.`,
