@@ -9,8 +9,8 @@ import { UsageError, type Command } from './command.js';
 
 export const SCRUB_HELP = `Usage: lowprofile scrub <file|dir>... (--out DIR | --in-place) [options]
 
-Removes metadata (location, dates, device, names, thumbnails…) from photos without
-re-encoding them. Files are recognised by their content, not their names.
+Removes metadata (location, dates, device, names, thumbnails…) from photos, videos,
+documents and audio without re-encoding them. Files are recognised by their content, not their names.
 
 Options:
   --out DIR            write clean copies under DIR, keeping relative names
@@ -25,7 +25,7 @@ Exit status: 0 every file clean, 1 some file not clean, 2 usage error.`;
 
 export const scrubCommand: Command = {
   name: 'scrub',
-  summary: 'remove metadata from photos, losslessly',
+  summary: 'remove metadata from photos, videos, documents and audio, losslessly',
   help: SCRUB_HELP,
   async run(argv) {
     const { values, positionals } = parseArgs({
