@@ -21,4 +21,5 @@ console.log(`\nClean copies are in ${relative(process.cwd(), join(out, 'photos')
 const report = join(out, 'lowprofile-report.html');
 const auditStatus = step("Auditing the demo persona's exports (what an analyst could conclude)", ['audit', join(root, 'demo', 'persona'), '--html', report]);
 console.log(`\nOpen ${relative(process.cwd(), report)} in a browser to read the demo dossier. It makes no network request.`);
+console.log('Next: "npx lowprofile scrub YOUR-FOLDER --out CLEAN" for your own files, or "npx lowprofile app" for the offline web app.');
 process.exit(status || auditStatus);
