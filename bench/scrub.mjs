@@ -1,15 +1,22 @@
 #!/usr/bin/env node
-// npm run bench:scrub [-- --count 1000 --mat2-sample 40]
+// npm run bench:scrub [-- --families photos,documents,audio --count 1000 --doc-count 200
+//                        --audio-count 200 --mat2-sample 12]
 //
-// Builds a batch of ~1,000 mixed photos under .bench/ (20 realistic base photos, 1–4 MB, with the
-// metadata phones and editors write, replicated with per-copy variations), then times, in one run
-// and on the same warm page cache:
+// Photos: builds a batch of ~1,000 mixed photos under .bench/ (20 realistic base photos, 1–4 MB,
+// with the metadata phones and editors write, replicated with per-copy variations).
+// Documents and audio (when named in --families): a batch made of copies of the generated fixtures
+// (scripts/fixtures/docs-basic.mjs: PDFs with incremental updates and object streams, DOCX, XLSX,
+// PPTX, ODT, SVG; scripts/fixtures/audio-basic.mjs: MP3, FLAC, Ogg Vorbis/Opus/FLAC, WAV, RF64,
+// AIFF with every tag kind), round-robin.
+// For each family it times, in one run and on the same warm page cache:
 //   - lowprofile (the built CLI, worker threads, with its read-back verification)
-//   - exiftool -all= -tagsfromfile @ -orientation -icc_profile -o OUT
+//   - exiftool -all= -o OUT (photos: -all= -tagsfromfile @ -orientation -icc_profile); it skips
+//     the formats it cannot write (DOCX/ODT, most audio), so see "files done"
 //   - a plain copy (cp -r): the floor
 //   - mat2, when installed, on a sample (it re-encodes, so a full run would take many minutes)
 // and prints throughput and ratios. Each time runs from a synced disk until the output is synced.
-// Not a test: figures depend on the machine.
+// Not a test: figures depend on the machine. The default (all three families) takes about 2 minutes
+// on 2 cores.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -20,12 +27,16 @@ import { exiftool, minimalIccProfile, run } from '../scripts/fixtures/tools.mjs'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const benchDir = join(root, '.bench');
 const cli = join(root, 'packages', 'cli', 'bin', 'lowprofile.js');
-const option = (name, fallback) => {
+const text = (name, fallback) => {
   const at = process.argv.indexOf(`--${name}`);
-  return at === -1 ? fallback : Number(process.argv[at + 1]);
+  return at === -1 ? fallback : process.argv[at + 1];
 };
+const option = (name, fallback) => Number(text(name, fallback));
 const COUNT = option('count', 1000);
-const MAT2_SAMPLE = option('mat2-sample', 40);
+const MAT2_SAMPLE = option('mat2-sample', 12);
+const FAMILIES = text('families', 'photos,documents,audio').split(',');
+const COUNTS = { photos: COUNT, documents: option('doc-count', 200), audio: option('audio-count', 200) };
+const FIXTURES = { documents: 'docs', audio: 'audio' };
 const DATE = '2024:05:01 23:15:00';
 
 /** 20 base photos: what a phone/camera/editor mix looks like. */
@@ -42,7 +53,7 @@ const BASES = [
 
 function buildBases(dir) {
   const stamp = join(dir, '.stamp');
-  const want = JSON.stringify(BASES) + readFileSync(fileURLToPath(import.meta.url), 'utf8').length;
+  const want = JSON.stringify(BASES) + buildBases.toString().length; // rebuilt when the recipe changes
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return readdirSync(dir).filter((name) => !name.startsWith('.')).map((name) => join(dir, name));
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -127,61 +138,102 @@ function timed(label, command, args, options = {}) {
   return { seconds, cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN, result };
 }
 
-const bases = buildBases(join(benchDir, 'bases'));
-const input = join(benchDir, 'in');
-replicate(bases, input);
-const inputBytes = totalBytes(input);
-process.stderr.write(`bench: ${COUNT} photos, ${(inputBytes / 1e6).toFixed(0)} MB in ${input}\n`);
-spawnSync('sh', ['-c', `cat "${input}"/* > /dev/null`]); // same warm page cache for every tool
+/** Copies the generated fixtures of an area round-robin into `dir` (top level only: not hostile/). */
+function replicateFixtures(area, dir, count) {
+  const made = spawnSync(process.execPath, [join(root, 'scripts', 'make-fixtures.mjs'), area], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (made.status !== 0) throw new Error(`bench: could not generate the ${area} fixtures`);
+  const source = join(root, 'fixtures', 'generated', area);
+  const files = readdirSync(source, { withFileTypes: true }).filter((entry) => entry.isFile() && !entry.name.startsWith('.')).map((entry) => entry.name).sort();
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (let index = 0; index < count; index++) {
+    const name = files[index % files.length];
+    copyFileSync(join(source, name), join(dir, `${String(index).padStart(4, '0')}-${name}`));
+  }
+  return files;
+}
 
-const results = [];
 const outDir = (name) => {
   const dir = join(benchDir, `out-${name}`);
   rmSync(dir, { recursive: true, force: true });
   return dir;
 };
 
-{
-  const out = outDir('copy');
-  const { seconds, cpu } = timed('cp', 'cp', ['-r', input, out]);
-  results.push({ tool: 'plain copy (cp -r)', files: COUNT, seconds, cpu });
-}
-{
-  const out = outDir('lowprofile');
-  const { seconds, cpu, result } = timed('lowprofile', process.execPath, [cli, 'scrub', input, '--out', out, '--json']);
-  const report = JSON.parse(result.stdout);
-  const clean = report.filter((entry) => entry.status === 'clean' || entry.status === 'already-clean').length;
-  if (clean !== COUNT) process.stderr.write(`bench: lowprofile cleaned only ${clean}/${COUNT}: ${report.find((entry) => !entry.output)?.reason}\n`);
-  results.push({ tool: 'lowprofile scrub (verified, worker threads)', files: clean, seconds, cpu });
-}
-{
-  const out = outDir('exiftool');
-  mkdirSync(out);
-  const { seconds, cpu } = timed('exiftool', 'exiftool', ['-q', '-q', '-m', '-all=', '-tagsfromfile', '@', '-orientation', '-icc_profile', '-o', `${out}/`, input]);
-  results.push({ tool: 'exiftool -all= -tagsfromfile @ -orientation -icc_profile -o OUT', files: readdirSync(out).length, seconds, cpu });
-}
-if (spawnSync('mat2', ['--version']).status === 0 && MAT2_SAMPLE > 0) {
-  const out = outDir('mat2');
-  mkdirSync(out);
-  const sample = readdirSync(input).sort().slice(0, MAT2_SAMPLE);
-  for (const name of sample) copyFileSync(join(input, name), join(out, name));
-  const { seconds, cpu } = timed('mat2', 'mat2', sample.map((name) => join(out, name)));
-  const cleaned = readdirSync(out).filter((name) => name.includes('.cleaned.')).length;
-  const scale = COUNT / sample.length;
-  results.push({ tool: `mat2 (sample of ${sample.length}, re-encodes; times scaled to ${COUNT})`, files: cleaned, seconds: seconds * scale, cpu: cpu * scale });
+/** Times cp, lowprofile, exiftool and a mat2 sample on one batch; returns rows. */
+function benchBatch(family, input, count, exiftoolArgs) {
+  const inputBytes = totalBytes(input);
+  process.stderr.write(`bench: ${family}: ${count} files, ${(inputBytes / 1e6).toFixed(0)} MB in ${input}\n`);
+  spawnSync('sh', ['-c', 'cat -- "$1"/* > /dev/null', 'sh', input]); // same warm page cache for every tool
+  const results = [];
+  {
+    const out = outDir('copy');
+    const { seconds, cpu } = timed('cp', 'cp', ['-r', '--', input, out]);
+    results.push({ tool: 'plain copy (cp -r)', files: count, seconds, cpu });
+  }
+  {
+    const out = outDir('lowprofile');
+    const { seconds, cpu, result } = timed('lowprofile', process.execPath, [cli, 'scrub', input, '--out', out, '--json']);
+    const report = JSON.parse(result.stdout);
+    const clean = report.filter((entry) => entry.status === 'clean' || entry.status === 'already-clean').length;
+    if (clean !== count) process.stderr.write(`bench: ${family}: lowprofile cleaned ${clean}/${count} (${[...new Set(report.filter((entry) => !entry.output).map((entry) => `${entry.format ?? '?'}: ${entry.reason}`))].slice(0, 3).join('; ')})\n`);
+    results.push({ tool: 'lowprofile scrub (verified, worker threads)', files: clean, seconds, cpu });
+  }
+  {
+    const out = outDir('exiftool');
+    mkdirSync(out);
+    const { seconds, cpu } = timed('exiftool', 'exiftool', ['-q', '-q', '-m', ...exiftoolArgs, '-o', `${out}/`, '--', input]);
+    results.push({ tool: `exiftool ${exiftoolArgs.join(' ')} -o OUT`, files: readdirSync(out).length, seconds, cpu });
+  }
+  if (spawnSync('mat2', ['--version']).status === 0 && MAT2_SAMPLE > 0) {
+    const out = outDir('mat2');
+    mkdirSync(out);
+    const sample = readdirSync(input).sort().slice(0, MAT2_SAMPLE);
+    for (const name of sample) copyFileSync(join(input, name), join(out, name));
+    const { seconds, cpu } = timed('mat2', 'mat2', ['--', ...sample.map((name) => join(out, name))]);
+    const cleaned = readdirSync(out).filter((name) => name.includes('.cleaned.')).length;
+    const scale = count / sample.length;
+    results.push({ tool: `mat2 (sample of ${sample.length}, times scaled to ${count})`, files: `${cleaned} of ${sample.length}`, seconds: seconds * scale, cpu: cpu * scale });
+  }
+  for (const name of ['copy', 'lowprofile', 'exiftool', 'mat2']) rmSync(join(benchDir, `out-${name}`), { recursive: true, force: true });
+  return { family, count, inputBytes, results };
 }
 
-for (const name of ['copy', 'lowprofile', 'exiftool', 'mat2']) rmSync(join(benchDir, `out-${name}`), { recursive: true, force: true });
-
-const lowprofile = results.find((row) => row.tool.startsWith('lowprofile'));
-const copy = results.find((row) => row.tool.startsWith('plain copy'));
-const exif = results.find((row) => row.tool.startsWith('exiftool'));
-console.log(`\n${COUNT} photos, ${(inputBytes / 1e6).toFixed(0)} MB (JPEG ${bases.filter((b) => b.endsWith('.jpg')).length}/20 bases, PNG, WebP, TIFF, GIF), ${spawnSync('nproc').stdout.toString().trim()} cores\n`);
-console.log('Wall time runs from a synced disk until the output is synced; CPU time is user + system of the tool (robust when other jobs share the cores).\n');
-console.log('| tool | files done | wall s | files/s | MB/s | wall vs lowprofile | CPU s | CPU vs lowprofile |');
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
-for (const row of results) {
-  console.log(`| ${row.tool} | ${row.files} | ${row.seconds.toFixed(2)} | ${(COUNT / row.seconds).toFixed(0)} | ${(inputBytes / 1e6 / row.seconds).toFixed(0)} | ${(row.seconds / lowprofile.seconds).toFixed(2)}× | ${row.cpu.toFixed(2)} | ${(row.cpu / lowprofile.cpu).toFixed(2)}× |`);
+const batches = [];
+let photoBases = [];
+for (const family of FAMILIES) {
+  if (family === 'photos') {
+    photoBases = buildBases(join(benchDir, 'bases'));
+    const input = join(benchDir, 'in');
+    replicate(photoBases, input);
+    batches.push(benchBatch('photos', input, COUNT, ['-all=', '-tagsfromfile', '@', '-orientation', '-icc_profile']));
+  } else if (FIXTURES[family] !== undefined) {
+    const input = join(benchDir, `in-${family}`);
+    const kinds = replicateFixtures(FIXTURES[family], input, COUNTS[family]);
+    const batch = benchBatch(family, input, COUNTS[family], ['-all=']);
+    batch.kinds = kinds.length;
+    batches.push(batch);
+    rmSync(input, { recursive: true, force: true });
+  } else {
+    throw new Error(`bench: unknown family ${family} (photos, documents, audio)`);
+  }
 }
-console.log(`\nWall: lowprofile is ${(exif.seconds / lowprofile.seconds).toFixed(1)}× faster than exiftool (goal ≥ 3×) and takes ${(lowprofile.seconds / copy.seconds).toFixed(2)}× the time of a plain copy (goal ≤ 2×).`);
-console.log(`CPU:  exiftool uses ${(exif.cpu / lowprofile.cpu).toFixed(1)}× lowprofile's CPU time; lowprofile uses ${(lowprofile.cpu / copy.cpu).toFixed(2)}× the copy's. Load average during the run: ${spawnSync('cat', ['/proc/loadavg']).stdout.toString().split(' ').slice(0, 3).join(' ')}.`);
+
+console.log(`\n${spawnSync('nproc').stdout.toString().trim()} cores. Wall time runs from a synced disk until the output is synced; CPU time is user + system of the tool (robust when other jobs share the cores).\n`);
+console.log('| family | tool | files done | wall s | files/s | MB/s | wall vs lowprofile | CPU s | CPU vs lowprofile |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const batch of batches) {
+  const lowprofile = batch.results.find((row) => row.tool.startsWith('lowprofile'));
+  const label = batch.family === 'photos' ? `photos (${batch.count}, ${(batch.inputBytes / 1e6).toFixed(0)} MB)` : `${batch.family} (${batch.count} copies of ${batch.kinds} fixtures, ${(batch.inputBytes / 1e6).toFixed(0)} MB)`;
+  for (const row of batch.results) {
+    console.log(`| ${label} | ${row.tool} | ${row.files} | ${row.seconds.toFixed(2)} | ${(batch.count / row.seconds).toFixed(0)} | ${(batch.inputBytes / 1e6 / row.seconds).toFixed(1)} | ${(row.seconds / lowprofile.seconds).toFixed(2)}× | ${row.cpu.toFixed(2)} | ${(row.cpu / lowprofile.cpu).toFixed(2)}× |`);
+  }
+}
+for (const batch of batches) {
+  const lowprofile = batch.results.find((row) => row.tool.startsWith('lowprofile'));
+  const copy = batch.results.find((row) => row.tool.startsWith('plain copy'));
+  const exif = batch.results.find((row) => row.tool.startsWith('exiftool'));
+  const goals = batch.family === 'photos' ? ' (goals: ≥ 3× faster than exiftool, ≤ 2× a plain copy)' : '';
+  console.log(`\n${batch.family}: exiftool takes ${(exif.seconds / lowprofile.seconds).toFixed(2)}× lowprofile's wall time and ${(exif.cpu / lowprofile.cpu).toFixed(2)}× its CPU time (exiftool wrote ${exif.files} of ${batch.count} files, lowprofile ${lowprofile.files}); lowprofile takes ${(lowprofile.seconds / copy.seconds).toFixed(2)}× the wall time of a plain copy${goals}.`);
+}
+if (photoBases.length > 0) console.log(`\nPhoto batch: JPEG ${photoBases.filter((b) => b.endsWith('.jpg')).length}/20 bases, PNG, WebP, TIFF, GIF.`);
+console.log(`Load average at the end: ${spawnSync('cat', ['/proc/loadavg']).stdout.toString().split(' ').slice(0, 3).join(' ')}.`);
