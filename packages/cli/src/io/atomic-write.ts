@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { constants, type Stats } from 'node:fs';
+import { closeSync, constants, openSync, writeSync, type Stats } from 'node:fs';
 import { chmod, copyFile, mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { inMemoryBytes, type ByteSource, type OutputPiece } from '@lowprofile/core';
@@ -144,15 +144,17 @@ async function writeAllAt(handle: FileHandle, bytes: Uint8Array, position: numbe
 export async function writeBytesToTemporary(target: string, bytes: Uint8Array, directoryReady = false): Promise<string> {
   if (!directoryReady) await mkdir(dirname(target), { recursive: true });
   const temporary = temporaryPathFor(target);
-  const handle = await open(temporary, 'wx', 0o644);
+  // Synchronous on purpose: photos are written from worker threads, where blocking is free and the
+  // promise API's thread-pool hops cost more than the write itself.
+  const descriptor = openSync(temporary, 'wx', 0o644);
   try {
-    for (let done = 0; done < bytes.length; ) done += (await handle.write(bytes, done, Math.min(WRITE_CHUNK_BYTES, bytes.length - done), done)).bytesWritten;
+    for (let done = 0; done < bytes.length; ) done += writeSync(descriptor, bytes, done, Math.min(WRITE_CHUNK_BYTES, bytes.length - done), done);
   } catch (error) {
-    await handle.close().catch(() => undefined);
+    closeSync(descriptor);
     await rm(temporary, { force: true });
     throw error;
   }
-  await handle.close();
+  closeSync(descriptor);
   return temporary;
 }
 
