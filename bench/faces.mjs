@@ -150,7 +150,7 @@ const mean = times.reduce((a, b) => a + b, 0) / times.length;
 const q = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 const out = [];
 out.push(`model: ${loaded.modelName} (${loaded.licence})`);
-out.push(`options: tiles ${JSON.stringify(options.tileSizes ?? [])}${options.mirror ? ', mirrored too' : ''}, threshold ${options.threshold ?? loaded.detector.spec.threshold}, max side ${options.maxSide ?? core.DEFAULT_MAX_SIDE}`);
+out.push(`options: tiles ${options.tileSizes === undefined && loaded.modelName.includes(' + ') ? 'per ensemble member (see runtime.ts)' : JSON.stringify(options.tileSizes ?? [])}${options.mirror ? ', mirrored too' : ''}, threshold ${options.threshold ?? loaded.detector.spec.threshold}, max side ${options.maxSide ?? core.DEFAULT_MAX_SIDE}`);
 out.push(`${labels.length} photos, ${megapixels.toFixed(1)} MP`);
 out.push('');
 out.push('| face height | faces | recall @ IoU 0.5 | covered ≥ 90 % by painted area |');
