@@ -2,7 +2,7 @@
 // your own machine — never commit such photos).
 //
 //   npm run bench:faces -- DIR LABELS [--limit N] [--model FILE|retinaface --model-kind KIND]
-//                          [--tiles 384,192|none] [--threshold T] [--max-side PX] [--twelve-mp]
+//                          [--tiles 384,192|none] [--threshold T] [--max-side PX] [--twelve-mp] [--thorough]
 //
 // LABELS: JSON array of { file, faces: [{ x, y, w, h, invalid?, medium? }] } with `file` relative
 // to DIR (the format of faces-eval/annotations.json). Reports recall at IoU ≥ 0.5 (one-to-one,
@@ -23,6 +23,7 @@ const { values, positionals } = parseArgs({
     'model-kind': { type: 'string' },
     tiles: { type: 'string' },
     mirror: { type: 'boolean', default: false },
+    thorough: { type: 'boolean', default: false },
     threshold: { type: 'string' },
     'max-side': { type: 'string' },
     'twelve-mp': { type: 'boolean', default: false },
@@ -46,7 +47,7 @@ const { decodeImage } = await import('../packages/cli/dist/faces/decode.js');
 const { redactOne } = await import('../packages/cli/dist/faces/redact-file.js');
 
 const loaded = values['detector-module'] === undefined
-  ? await loadDetector({ model: values.model, kind: values['model-kind'] })
+  ? await loadDetector({ model: values.model, kind: values['model-kind'], thorough: values.thorough })
   : await import(values['detector-module']).then((m) => ({ detector: m.detector, modelName: m.name, licence: m.licence ?? 'see module', defaults: m.defaults ?? {} }));
 const options = {
   ...loaded.defaults,
@@ -149,7 +150,7 @@ const mean = times.reduce((a, b) => a + b, 0) / times.length;
 const q = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 const out = [];
 out.push(`model: ${loaded.modelName} (${loaded.licence})`);
-out.push(`options: tiles ${JSON.stringify(options.tileSizes ?? [])}${options.mirror ? ', mirrored too' : ''}, threshold ${options.threshold ?? loaded.detector.spec.threshold}, max side ${options.maxSide ?? core.DEFAULT_MAX_SIDE}`);
+out.push(`options: tiles ${options.tileSizes === undefined && loaded.modelName.includes(' + ') ? 'per ensemble member (see runtime.ts)' : JSON.stringify(options.tileSizes ?? [])}${options.mirror ? ', mirrored too' : ''}, threshold ${options.threshold ?? loaded.detector.spec.threshold}, max side ${options.maxSide ?? core.DEFAULT_MAX_SIDE}`);
 out.push(`${labels.length} photos, ${megapixels.toFixed(1)} MP`);
 out.push('');
 out.push('| face height | faces | recall @ IoU 0.5 | covered ≥ 90 % by painted area |');

@@ -62,6 +62,8 @@ describe('lowprofile redact', () => {
   it('finds the face in every synthetic photo, in displayed (EXIF-oriented) coordinates', () => {
     expect(result.status).toBe(0);
     expect(result.report.licence).toMatch(/Apache-2\.0/);
+    // The default is the BlazeFace ensemble: back 256 on 384-px tiles plus front 128 on 224-px tiles.
+    expect(result.report.model).toMatch(/back.*\+.*front/);
     for (const name of ['face-upright.png', 'face-rotated-exif-thumbnail-trailer.jpg']) {
       const file = report(name);
       expect(file.status).toBe('redacted');

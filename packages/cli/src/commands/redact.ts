@@ -31,8 +31,8 @@ Options:
                        use another model instead of the bundled BlazeFace (Apache-2.0): an ONNX
                        file you supply, or the separately installed retinaface package
   --model-kind KIND    the kind of --model FILE: ${MODEL_KINDS.join(', ')}
-  --thorough           smaller tiles and a lower threshold: finds more faces in crowds, about
-                       3× slower, more false boxes
+  --thorough           smaller tiles and a lower threshold: finds more faces in crowds, a bit
+                       slower, about twice the false boxes
   --threshold T        detection score threshold (model default otherwise)
   --json               print a machine-readable report on stdout
   -h, --help           show this help

@@ -102,3 +102,29 @@ function clip(box: FaceBox, width: number, height: number): FaceBox {
   const y1 = Math.min(height, box.y + box.height);
   return { x: x0, y: y0, width: x1 - x0, height: y1 - y0, score: box.score };
 }
+
+/** One model of an ensemble, with its own passes (tiles) and score threshold. */
+export interface EnsembleMember {
+  readonly detector: FaceDetector;
+  readonly options: DetectOptions;
+}
+
+/**
+ * Several detectors over the same image (e.g. BlazeFace back 256 on 384-px tiles plus BlazeFace
+ * front 128 on smaller tiles), their boxes pooled and merged by non-maximum suppression. Options
+ * given to `detect` override every member's threshold, overlap, mirroring and working size;
+ * tile sizes stay per member.
+ */
+export function createEnsembleDetector(members: readonly EnsembleMember[], nmsIoU = 0.3): FaceDetector {
+  const first = members[0];
+  if (first === undefined) throw new Error('an ensemble needs at least one detector');
+  return {
+    spec: first.detector.spec,
+    async detect(image, options = {}) {
+      const { tileSizes: _ignored, ...shared } = options;
+      const found: FaceBox[] = [];
+      for (const member of members) found.push(...(await member.detector.detect(image, { ...member.options, ...shared })));
+      return nonMaximumSuppression(found, nmsIoU);
+    },
+  };
+}
