@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bytesSource, detectSourceFormat, piecesToBytes, planScrub, verifyScrubbed } from '@lowprofile/core';
 import { lowprofile } from './helpers/cli.js';
 import { leakedTags, sha256, type ExiftoolTags } from './helpers/oracle.js';
+import type { FileReport } from '../packages/cli/src/scrub/report.js';
 
 const GENERATED = join(import.meta.dirname, '..', 'fixtures', 'generated');
 const FIXTURES = join(GENERATED, 'audio');
@@ -74,14 +75,8 @@ function streamHash(path: string): string {
   return result.stdout.trim();
 }
 
-interface Entry {
-  path: string;
-  format: string | null;
-  status: string;
-  removed: string[];
-  kept: string[];
-  reason?: string;
-}
+/** One entry of `lowprofile scrub --json`: the CLI's own report type. */
+type Entry = FileReport;
 
 describe('lowprofile scrub on audio', () => {
   let out: string;

@@ -15,21 +15,15 @@ import { lowprofile } from './helpers/cli.js';
 import { exiftoolJson, leakedTags } from './helpers/oracle.js';
 // @ts-expect-error: the fixture generator is plain JavaScript
 import { CONTENT, DOCX_DOCUMENT, ODT_CONTENT, PLANTED } from '../scripts/fixtures/docs-basic.mjs';
+import type { FileReport } from '../packages/cli/src/scrub/report.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'generated', 'docs');
 const HOSTILE = join(FIXTURES, 'hostile');
 const planted = PLANTED as string[];
 const content = CONTENT as string[];
 
-interface Entry {
-  path: string;
-  output: string | null;
-  format: string | null;
-  status: string;
-  removed: string[];
-  kept: string[];
-  reason?: string;
-}
+/** One entry of `lowprofile scrub --json`: the CLI's own report type. */
+type Entry = FileReport;
 
 function tool(command: string, args: readonly string[]): { status: number; stdout: string; stderr: string } {
   const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 26 });

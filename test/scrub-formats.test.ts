@@ -12,22 +12,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lowprofile } from './helpers/cli.js';
 import { exiftoolJson, leakedTags, pixelSignature, sha256 } from './helpers/oracle.js';
+import type { FileReport } from '../packages/cli/src/scrub/report.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'generated', 'photos');
 const OURS = /^(webp|gif|tiff)-/;
 /** Values written by the fixture generators that must not survive anywhere in the output bytes. */
 const SECRETS = ['Maria Example', 'FixturePhone', 'FP-9000', 'SN-77812', 'BODY-5550123', 'marias-laptop', 'Springfield', 'FixtureCam', 'FixtureEdit', 'FixtureScanner', 'ScanApp', 'taken at the march', '/home/maria', 'march.jpg', 'front page', 'meet at the usual place', '2024:05:0', '0123456789abcdef'];
 
-interface Entry {
-  path: string;
-  output: string | null;
-  format: string | null;
-  status: string;
-  removed: string[];
-  kept: string[];
-  notes: string[];
-  reason?: string;
-}
+/** One entry of `lowprofile scrub --json`: the CLI's own report type. */
+type Entry = FileReport;
 
 function scrub(args: readonly string[]): Map<string, Entry> {
   const result = lowprofile(['scrub', ...args, '--json', '--threads', '2']);

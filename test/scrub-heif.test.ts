@@ -12,17 +12,12 @@ import { lowprofile } from './helpers/cli.js';
 import { exiftoolJson, leakedTags, pixelSignature, sha256 } from './helpers/oracle.js';
 // @ts-expect-error: plain .mjs fixture module without types
 import { SENTINELS } from '../scripts/fixtures/isobmff-heif.mjs';
+import type { FileReport } from '../packages/cli/src/scrub/report.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'generated', 'heif');
 
-interface Entry {
-  path: string;
-  format: string | null;
-  status: string;
-  removed: string[];
-  kept: string[];
-  reason?: string;
-}
+/** One entry of `lowprofile scrub --json`: the CLI's own report type. */
+type Entry = FileReport;
 
 function scrub(input: string, out: string, extra: string[] = []): Map<string, Entry> {
   const result = lowprofile(['scrub', input, '--out', out, '--json', '--threads', '2', ...extra]);

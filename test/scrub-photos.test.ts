@@ -8,18 +8,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lowprofile } from './helpers/cli.js';
 import { exiftoolJson, jpegScanHash, leakedTags, pixelSignature, sha256 } from './helpers/oracle.js';
+import type { FileReport } from '../packages/cli/src/scrub/report.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'generated', 'photos');
 
-interface Entry {
-  path: string;
-  output: string | null;
-  format: string | null;
-  status: string;
-  removed: string[];
-  kept: string[];
-  reason?: string;
-}
+/** One entry of `lowprofile scrub --json`: the CLI's own report type. */
+type Entry = FileReport;
 
 describe('lowprofile scrub on photos', () => {
   let out: string;

@@ -13,20 +13,13 @@ import { sha256 } from './helpers/oracle.js';
 import { decodeErrors, exiftoolGroups, leakedVideoTags, streamHash } from './helpers/video-oracle.js';
 // @ts-expect-error: plain .mjs fixture module without types
 import { SENTINELS } from '../scripts/fixtures/isobmff-video.mjs';
+import type { FileReport } from '../packages/cli/src/scrub/report.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'generated', 'video');
 const UNSUPPORTED = new Set(['mp4-fragmented.mp4']);
 
-interface Entry {
-  path: string;
-  output: string | null;
-  format: string | null;
-  status: string;
-  removed: string[];
-  kept: string[];
-  reason?: string;
-  details: { removed: string[]; kept: string[] };
-}
+/** One entry of `lowprofile scrub --json`: the CLI's own report type. */
+type Entry = FileReport;
 
 function scrub(input: string, out: string, extra: string[] = []): Map<string, Entry> {
   const result = lowprofile(['scrub', input, '--out', out, '--json', '--threads', '2', ...extra]);
