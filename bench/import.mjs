@@ -104,8 +104,8 @@ async function child(mode, path) {
 
 /**
  * Writes a Records.json of about mb MB to path (streamed). Points are scattered over a few km,
- * unless `routine` is set: then nights (21:00–07:00 in Los Angeles) are spent at one place and
- * days at another, so the dossier finds a home and a workplace (bench/web-big.mjs uses that).
+ * unless `routine` is set: then weekdays 09:00–17:00 (Los Angeles) are spent at one place and the
+ * rest at another, so the dossier finds a home and a workplace (bench/web-big.mjs uses that).
  */
 export async function generate(path, mb, { routine = false } = {}) {
   console.log(`generating ${mb} MB Records.json …`);
@@ -120,8 +120,9 @@ export async function generate(path, mb, { routine = false } = {}) {
     const parts = [];
     for (let k = 0; k < 5000; k++, i++) {
       t += 30_000 + (i % 97) * 1000;
-      const night = ((new Date(t).getUTCHours() + 24 - 8) % 24 + 3) % 24 < 10; // 21:00–07:00 at UTC-8
-      const [lat0, lon0] = !routine ? [340000000, -1180000000] : night ? [340522000, -1182437000] : [340736000, -1184004000];
+      const local = new Date(t - 8 * 3600_000); // Los Angeles, ignoring summer time
+      const working = local.getUTCDay() % 6 !== 0 && local.getUTCHours() >= 9 && local.getUTCHours() < 17;
+      const [lat0, lon0] = !routine ? [340000000, -1180000000] : working ? [340736000, -1184004000] : [340522000, -1182437000];
       const spread = routine ? 3000 : 200000; // E7 units: 3000 ≈ 30 m
       const item = { latitudeE7: lat0 + ((i * 7919) % spread), longitudeE7: lon0 - ((i * 104729) % (spread * 1.5)), accuracy: 5 + (i % 60), source: i % 3 ? 'WIFI' : 'GPS', deviceTag: 1234567890, platformType: 'ANDROID' };
       if (i % 9 === 0) item.activity = [{ timestamp: new Date(t).toISOString(), activity: [{ type: 'STILL', confidence: 75 }, { type: 'ON_FOOT', confidence: 10 }] }];

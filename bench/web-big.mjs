@@ -166,7 +166,8 @@ async function benchVideo(app) {
     const saved = await download.path();
     const downloadSeconds = seconds(t0);
     const downloadSize = statSync(saved).size;
-    const downloadSame = downloadSize < size && streams(saved) === inputStreams;
+    const downloadSame = streams(saved) === inputStreams;
+    const probe = spawnSync('exiftool', ['-q', '-q', '-api', 'largefilesupport=1', '-GPSCoordinates', '-Make', '-Model', '-s3', saved], { encoding: 'utf8' }).stdout.trim();
     await download.delete();
     const downloadPeak = { ...memory.peak };
     console.log(`  downloaded: ${downloadSize} bytes in ${downloadSeconds} s`);
@@ -209,7 +210,7 @@ async function benchVideo(app) {
     const alive = !crashed() && (await page.evaluate(() => 1 + 1)) === 2;
     results.push(
       { step: `clean ${(size / MB).toFixed(0)} MB MOV (plan + verify)`, seconds: cleanSeconds, ok: status === 'clean', detail: status, baseline, peak: cleanPeak },
-      { step: 'save: <a download> of the assembled Blob', seconds: downloadSeconds, ok: downloadSame, detail: `${downloadSize} bytes (input ${size}), streams ${downloadSame ? 'identical to the input' : 'DIFFERENT'}`, baseline, peak: downloadPeak },
+      { step: 'save: <a download> of the assembled Blob', seconds: downloadSeconds, ok: downloadSame && probe === '', detail: `${downloadSize} bytes (input ${size}), streams ${downloadSame ? 'identical to the input' : 'DIFFERENT'}, ${probe === '' ? 'no location or make/model left (exiftool)' : `LEFT: ${probe.replace(/\n/g, '; ')}`}`, baseline, peak: downloadPeak },
       { step: 'save: showSaveFilePicker stream (OPFS)', seconds: streamSeconds, ok: streamedSize === downloadSize || (typeof streamedSize === 'string' && streamedSize.startsWith('not asked')), detail: typeof streamedSize === 'string' ? streamedSize : `${streamedSize} bytes, as the download`, baseline, peak: streamPeak },
       { step: 'tab alive after video', ok: alive, detail: alive ? 'yes' : 'CRASHED', baseline, peak: { ...memory.peak } },
     );
