@@ -23,8 +23,11 @@ const arg = (name, fallback) => {
 const sizeMb = Number(arg('size', '256'));
 const withZip = args.includes('--zip');
 const dir = join(root, '.bench');
-mkdirSync(dir, { recursive: true });
 
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();
+
+async function main() {
+  mkdirSync(dir, { recursive: true });
 if (args[0] === '--child') {
   await child(args[1], args[2]);
   process.exit(0);
@@ -49,6 +52,7 @@ console.log('\n| mode | points | wall time (s) | CPU time (s) | MB/s (wall) | pe
 for (const r of results) {
   if (r.skipped) console.log(`| ${r.mode} | — | — | — | — | ${r.skipped} |`);
   else console.log(`| ${r.mode} | ${r.points} | ${(r.ms / 1000).toFixed(1)} | ${(r.cpuMs / 1000).toFixed(1)} | ${(bytes / 1024 / 1024 / (r.ms / 1000)).toFixed(0)} | ${(r.maxRssKb / 1024).toFixed(0)} |`);
+}
 }
 
 function run(mode, path) {
@@ -98,7 +102,12 @@ async function child(mode, path) {
   console.log(JSON.stringify({ points, ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssKb: process.resourceUsage().maxRSS }));
 }
 
-async function generate(path, mb) {
+/**
+ * Writes a Records.json of about mb MB to path (streamed). Points are scattered over a few km,
+ * unless `routine` is set: then weekdays 09:00–17:00 (Los Angeles) are spent at one place and the
+ * rest at another, so the dossier finds a home and a workplace (bench/web-big.mjs uses that).
+ */
+export async function generate(path, mb, { routine = false } = {}) {
   console.log(`generating ${mb} MB Records.json …`);
   const out = createWriteStream(path);
   const write = (s) => new Promise((resolve) => (out.write(s) ? resolve() : out.once('drain', resolve)));
@@ -111,7 +120,11 @@ async function generate(path, mb) {
     const parts = [];
     for (let k = 0; k < 5000; k++, i++) {
       t += 30_000 + (i % 97) * 1000;
-      const item = { latitudeE7: 340000000 + ((i * 7919) % 200000), longitudeE7: -1180000000 - ((i * 104729) % 300000), accuracy: 5 + (i % 60), source: i % 3 ? 'WIFI' : 'GPS', deviceTag: 1234567890, platformType: 'ANDROID' };
+      const local = new Date(t - 8 * 3600_000); // Los Angeles, ignoring summer time
+      const working = local.getUTCDay() % 6 !== 0 && local.getUTCHours() >= 9 && local.getUTCHours() < 17;
+      const [lat0, lon0] = !routine ? [340000000, -1180000000] : working ? [340736000, -1184004000] : [340522000, -1182437000];
+      const spread = routine ? 3000 : 200000; // E7 units: 3000 ≈ 30 m
+      const item = { latitudeE7: lat0 + ((i * 7919) % spread), longitudeE7: lon0 - ((i * 104729) % (spread * 1.5)), accuracy: 5 + (i % 60), source: i % 3 ? 'WIFI' : 'GPS', deviceTag: 1234567890, platformType: 'ANDROID' };
       if (i % 9 === 0) item.activity = [{ timestamp: new Date(t).toISOString(), activity: [{ type: 'STILL', confidence: 75 }, { type: 'ON_FOOT', confidence: 10 }] }];
       if (i % 2) item.timestamp = new Date(t).toISOString();
       else item.timestampMs = String(t);

@@ -34,21 +34,33 @@ function timed(label, command, commandArgs) {
   return { label, seconds, rssMb: kb / 1024, stdout: result.stdout };
 }
 
-mkdirSync(dir, { recursive: true });
-const clip = join(dir, 'clip.mov');
-const big = join(dir, `big-${sizeMb}mb.mov`);
-const clipSeconds = 20;
-if (!existsSync(big)) {
-  // High-bitrate MJPEG is cheap to encode and fills megabytes fast (about 5 MB/s of video).
-  run('ffmpeg', ['-v', 'error', '-y', '-nostdin', '-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=25', '-f', 'lavfi', '-i', 'sine=frequency=440', '-t', String(clipSeconds),
-    '-c:v', 'mjpeg', '-q:v', '2', '-c:a', 'aac', clip]);
-  const clipMb = statSync(clip).size / 2 ** 20;
-  const seconds = Math.ceil((sizeMb / clipMb) * clipSeconds);
-  run('ffmpeg', ['-v', 'error', '-y', '-nostdin', '-stream_loop', '-1', '-i', clip, '-t', String(seconds), '-map', '0', '-c', 'copy', '-timecode', '10:11:12:13',
-    '-metadata', 'location=+51.4169-000.0806/', '-metadata', 'make=BenchPhone', '-metadata', 'model=BP-1', '-metadata', 'creation_time=2024-05-01T23:15:00Z',
-    '-movflags', '+faststart', big]);
-  rmSync(clip, { force: true });
+/**
+ * Builds (once) a MOV of about sizeMb MB in dir: moov first, ©xyz location, make/model, creation
+ * date and a timecode track. Returns its path. Also used by bench/web-big.mjs.
+ */
+export function makeBigMov(dir, sizeMb) {
+  mkdirSync(dir, { recursive: true });
+  const clip = join(dir, 'clip.mov');
+  const big = join(dir, `big-${sizeMb}mb.mov`);
+  const clipSeconds = 20;
+  if (!existsSync(big)) {
+    // High-bitrate MJPEG is cheap to encode and fills megabytes fast (about 5 MB/s of video).
+    run('ffmpeg', ['-v', 'error', '-y', '-nostdin', '-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=25', '-f', 'lavfi', '-i', 'sine=frequency=440', '-t', String(clipSeconds),
+      '-c:v', 'mjpeg', '-q:v', '2', '-c:a', 'aac', clip]);
+    const clipMb = statSync(clip).size / 2 ** 20;
+    const seconds = Math.ceil((sizeMb / clipMb) * clipSeconds);
+    run('ffmpeg', ['-v', 'error', '-y', '-nostdin', '-stream_loop', '-1', '-i', clip, '-t', String(seconds), '-map', '0', '-c', 'copy', '-timecode', '10:11:12:13',
+      '-metadata', 'location=+51.4169-000.0806/', '-metadata', 'make=BenchPhone', '-metadata', 'model=BP-1', '-metadata', 'creation_time=2024-05-01T23:15:00Z',
+      '-movflags', '+faststart', big]);
+    rmSync(clip, { force: true });
+  }
+  return big;
 }
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) main();
+
+function main() {
+const big = makeBigMov(dir, sizeMb);
 const bytes = statSync(big).size;
 const mb = bytes / 2 ** 20;
 console.log(`input: ${big} (${mb.toFixed(0)} MB)`);
@@ -89,3 +101,4 @@ const work = scrubbed.seconds - startup.seconds;
 console.log(`\nlowprofile without start-up: ${work.toFixed(2)} s (${(work / results[0].seconds).toFixed(2)}× cp); output ${statSync(join(lpDir, `big-${sizeMb}mb.mov`)).size === bytes ? 'same size as the input (layout kept)' : 'a different size from the input'}`);
 console.log(`lowprofile removed: ${report.removed.join(', ')}; streams identical: ${identical}`);
 if (!keep) rmSync(dir, { recursive: true, force: true });
+}

@@ -1,16 +1,13 @@
 /**
  * Turns what a person dropped or picked (files, folders, zips) into a flat list of files with
  * their relative paths. Folders are walked with the entries API; zips are opened lazily with
- * fflate, loaded only when a zip shows up.
+ * core's zip reader over `Blob.slice`, loaded only when a zip shows up.
  */
 export interface InputFile {
   readonly file: File;
   /** Relative path, for display and for names inside a downloaded zip. */
   readonly path: string;
 }
-
-/** Zip archives above this are not expanded in the page (fflate holds the archive in memory). */
-const MAX_ZIP_BYTES = 1024 * 1024 * 1024;
 
 export async function fromDataTransfer(transfer: DataTransfer): Promise<InputFile[]> {
   const entries: FileSystemEntry[] = [];
@@ -51,23 +48,20 @@ export async function isZip(file: Blob): Promise<boolean> {
   return head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
 }
 
-/** Replaces each zip in the list by the files inside it. Folders inside zips become path prefixes. */
+/**
+ * Replaces each zip in the list by the files inside it (folders inside zips become path prefixes).
+ * Zips are read through `Blob.slice` (see zip-input.ts), never loaded whole.
+ */
 export async function expandZips(inputs: readonly InputFile[], onError: (path: string) => void): Promise<InputFile[]> {
   const out: InputFile[] = [];
   for (const input of inputs) {
-    if (!(await isZip(input.file)) || input.file.size > MAX_ZIP_BYTES) {
+    if (!(await isZip(input.file))) {
       out.push(input);
       continue;
     }
     try {
-      const { unzip } = await import('fflate');
-      const bytes = new Uint8Array(await input.file.arrayBuffer());
-      const files = await new Promise<Record<string, Uint8Array>>((resolve, reject) => unzip(bytes, (error, data) => (error ? reject(error) : resolve(data))));
-      for (const [name, data] of Object.entries(files)) {
-        if (name.endsWith('/') || name.startsWith('__MACOSX/')) continue;
-        const base = name.split('/').pop() ?? name;
-        out.push({ file: new File([data as Uint8Array<ArrayBuffer>], base), path: `${input.path}/${name}` });
-      }
+      const { zipMembers } = await import('./zip-input.js');
+      out.push(...(await zipMembers(input.file, input.path, onError)));
     } catch {
       onError(input.path);
     }
