@@ -5,14 +5,28 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import * as ort from 'onnxruntime-node';
-import { blazeFaceSpec, createEnsembleDetector, createFaceDetector, specForKind, type DetectOptions, type FaceDetector, type ModelKind, type ModelRunner, type Tensor } from '@lowprofile/core';
+import {
+  blazeFaceSpec,
+  createEnsembleDetector,
+  createFaceDetector,
+  DEFAULT_BACK_MODEL_FILE,
+  DEFAULT_ENSEMBLE,
+  DEFAULT_FRONT_MODEL_FILE,
+  specForKind,
+  THOROUGH_ENSEMBLE,
+  type DetectOptions,
+  type FaceDetector,
+  type ModelKind,
+  type ModelRunner,
+  type Tensor,
+} from '@lowprofile/core';
 
 const require = createRequire(import.meta.url);
 
 /** The bundled default model: MediaPipe BlazeFace (back camera, 256×256), Apache-2.0. */
 export const DEFAULT_MODEL = {
   kind: 'blazeface' as ModelKind,
-  file: 'blazeface-back-256.onnx',
+  file: DEFAULT_BACK_MODEL_FILE,
   name: 'MediaPipe BlazeFace (back, 256×256)',
   licence: 'Apache-2.0 (code and weights; ONNX conversion by PINTO0309 and keijiro, shipped in @lowprofile/core/models)',
 };
@@ -41,24 +55,8 @@ export const THOROUGH: Record<ModelKind, DetectOptions> = {
  * licence and source, run on smaller tiles where it finds faces the back model misses.
  */
 export const DEFAULT_FRONT_MODEL = {
-  file: 'blazeface-front-128.onnx',
+  file: DEFAULT_FRONT_MODEL_FILE,
   name: 'MediaPipe BlazeFace (front, 128×128)',
-};
-
-/**
- * Passes of the default ensemble (measured in docs/faces.md): 58.2 % of faces ≥ 32 px vs 54.3 %
- * for the back model alone. The front model runs on a copy of at most 1536 px so that a 12 MP
- * photo stays under 2 s.
- */
-export const DEFAULT_ENSEMBLE = {
-  back: { tileSizes: [384] } as DetectOptions,
-  front: { tileSizes: [224], threshold: 0.55, maxSide: 1536 } as DetectOptions,
-};
-
-/** `--thorough` for the default ensemble: the front model on 192-px tiles at 0.5 (62.1 % vs 58.2 %, 3.17 vs 1.74 false boxes per photo). */
-export const THOROUGH_ENSEMBLE = {
-  back: { tileSizes: [384] } as DetectOptions,
-  front: { tileSizes: [192], threshold: 0.5 } as DetectOptions,
 };
 
 export function defaultModelPath(): string {

@@ -6,3 +6,4 @@ export * from './redact.js';
 export * from './review.js';
 export * from './bare-file.js';
 export * from './jpeg-blocks.js';
+export * from './default-ensemble.js';

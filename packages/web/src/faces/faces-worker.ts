@@ -1,14 +1,13 @@
 /**
- * The face-finding worker: loads the bundled BlazeFace model (Apache-2.0, shipped by core) into
- * onnxruntime-web, and runs core's detector (whole image, then overlapping tiles, merged) on the
- * pixels it is sent. Detection is CPU-heavy; in a worker the page stays responsive.
+ * The face-finding worker: loads the two bundled BlazeFace models (Apache-2.0, shipped by core)
+ * into onnxruntime-web and runs core's default ensemble — the same detector and passes as
+ * `lowprofile redact` — on the pixels it is sent. Detection is CPU-heavy; in a worker the page
+ * stays responsive.
  */
-import { createFaceDetector, DEFAULT_ENLARGEMENT, enlargeBox, specForKind, type FaceDetector } from '@lowprofile/core';
-import modelUrl from '@lowprofile/core/models/blazeface-back-256.onnx?url';
+import { blazeFaceSpec, createEnsembleDetector, createFaceDetector, DEFAULT_ENLARGEMENT, DEFAULT_ENSEMBLE, enlargeBox, type FaceDetector } from '@lowprofile/core';
+import backModelUrl from '@lowprofile/core/models/blazeface-back-256.onnx?url';
+import frontModelUrl from '@lowprofile/core/models/blazeface-front-128.onnx?url';
 import { createOrtRunner } from './ort-runner.js';
-
-/** Tiles in working-image pixels after the whole-image pass, as the CLI's default for BlazeFace (see docs/faces.md). */
-const TILE_SIZES = [384];
 
 export interface DetectRequest {
   readonly width: number;
@@ -28,10 +27,15 @@ let detector: Promise<FaceDetector> | undefined;
 
 function load(): Promise<FaceDetector> {
   detector ??= (async () => {
-    const response = await fetch(modelUrl);
-    if (!response.ok) throw new Error(`the face model could not be read (${response.status})`);
-    const runner = await createOrtRunner(new Uint8Array(await response.arrayBuffer()));
-    return createFaceDetector(specForKind('blazeface'), runner, { tileSizes: TILE_SIZES });
+    const [back, front] = await Promise.all([backModelUrl, frontModelUrl].map(async (url) => {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`the face model could not be read (${response.status})`);
+      return createOrtRunner(new Uint8Array(await response.arrayBuffer()));
+    }));
+    return createEnsembleDetector([
+      { detector: createFaceDetector(blazeFaceSpec(256), back!), options: DEFAULT_ENSEMBLE.back },
+      { detector: createFaceDetector(blazeFaceSpec(128), front!), options: DEFAULT_ENSEMBLE.front },
+    ]);
   })();
   return detector;
 }
