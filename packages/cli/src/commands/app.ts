@@ -20,21 +20,14 @@ Options:
 Stop it with Ctrl+C.`;
 
 /**
- * Same policy as the <meta> tag the web build writes (packages/web/src/csp.ts); test/web checks
- * the two agree. Sent as a header as well because a header also covers the worker scripts and
- * cannot be removed by editing the page.
+ * The policy is the one the web build writes into the page's <meta> tag (its single source is
+ * packages/web/src/csp.ts). It is read back from the built page and sent as a header as well,
+ * because a header also covers the worker scripts and cannot be removed by editing the page. A
+ * build without the tag is refused: the app is never served without its policy.
  */
-export const APP_CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' blob: data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+export function builtAppPolicy(indexHtml: string): string | undefined {
+  return /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(indexHtml)?.[1];
+}
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -51,14 +44,16 @@ const MIME: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-const HEADERS = {
-  'Content-Security-Policy': APP_CSP,
+type Headers = Record<string, string>;
+
+const securityHeaders = (policy: string): Headers => ({
+  'Content-Security-Policy': policy,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
-};
+});
 
 export function defaultAppDir(): string {
   // packages/cli/dist/commands/app.js → packages/web/dist
@@ -82,8 +77,11 @@ export const appCommand: Command = {
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a whole number from 0 to 65535');
     const root = resolve(values.dir ?? defaultAppDir());
     if (!existsSync(join(root, 'index.html'))) throw new Error(`the web app is not built (no ${join(root, 'index.html')}); run "npm run build" first`);
+    const policy = builtAppPolicy(await readFile(join(root, 'index.html'), 'utf8'));
+    if (policy === undefined) throw new Error(`${join(root, 'index.html')} has no Content-Security-Policy; rebuild the app with "npm run build"`);
+    const headers = securityHeaders(policy);
 
-    const server = createServer((request, response) => void serve(root, request, response));
+    const server = createServer((request, response) => void serve(root, headers, request, response));
     await new Promise<void>((done, fail) => {
       server.once('error', (error: NodeJS.ErrnoException) => fail(error.code === 'EADDRINUSE' ? new Error(`port ${port} is in use; try --port 0 for a free one`) : error));
       server.listen(port, '127.0.0.1', done);
@@ -100,22 +98,22 @@ export const appCommand: Command = {
   },
 };
 
-async function serve(root: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function serve(root: string, headers: Headers, request: IncomingMessage, response: ServerResponse): Promise<void> {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
-    response.writeHead(405, { ...HEADERS, Allow: 'GET, HEAD' }).end();
+    response.writeHead(405, { ...headers, Allow: 'GET, HEAD' }).end();
     return;
   }
   let pathname: string;
   try {
     pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
   } catch {
-    response.writeHead(400, HEADERS).end();
+    response.writeHead(400, headers).end();
     return;
   }
   if (pathname.endsWith('/')) pathname += 'index.html';
   const path = normalize(join(root, pathname));
   if (path !== root && !path.startsWith(root + sep)) {
-    response.writeHead(404, HEADERS).end();
+    response.writeHead(404, headers).end();
     return;
   }
   try {
@@ -125,9 +123,9 @@ async function serve(root: string, request: IncomingMessage, response: ServerRes
     const name = path.slice(root.length + 1);
     // Hashed assets never change; the page and the service worker must be revalidated.
     const cache = name.startsWith(`assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
-    response.writeHead(200, { ...HEADERS, 'Content-Type': MIME[extname(path).toLowerCase()] ?? 'application/octet-stream', 'Content-Length': body.length, 'Cache-Control': cache });
+    response.writeHead(200, { ...headers, 'Content-Type': MIME[extname(path).toLowerCase()] ?? 'application/octet-stream', 'Content-Length': body.length, 'Cache-Control': cache });
     response.end(request.method === 'HEAD' ? undefined : body);
   } catch {
-    response.writeHead(404, { ...HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
+    response.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
   }
 }
