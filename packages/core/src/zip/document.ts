@@ -8,7 +8,10 @@ import type { MetadataItem } from '../categories.js';
 import { FORMATS } from '../formats/index.js';
 import { FormatError, isFormatError } from '../issues.js';
 import { detectFormat, type FormatModule, type ScrubOptions } from '../registry.js';
-import type { ZipArchive } from './reader.js';
+import { strToU8 } from 'fflate';
+import type { ZipArchive, ZipEntry } from './reader.js';
+import type { WriteEntry } from './writer.js';
+import { checkWellFormed } from './xml.js';
 
 const DOS_DATE_1980 = 0x0021;
 
@@ -61,4 +64,40 @@ export async function scrubMedia(name: string, data: Uint8Array, options: ScrubO
     if (!isFormatError(error)) throw error;
     throw new FormatError({ ...error.toIssue(), detail: `embedded picture ${name}: ${error.detail}` });
   }
+}
+
+/** What a format's edit of one XML part gives: the new text, what went, what stays for review. */
+export interface PartEdit {
+  readonly text: string;
+  readonly removed: MetadataItem[];
+  /** Kept on purpose for the person to decide (comments, tracked changes): reported in `kept`. */
+  readonly reviewable: MetadataItem[];
+}
+
+/** One package entry as written, with what its rewrite removed and kept. */
+export interface RewrittenEntry {
+  readonly entry: WriteEntry;
+  readonly removed: readonly MetadataItem[];
+  readonly kept: readonly MetadataItem[];
+}
+
+/**
+ * Turns a format's edit of an XML part into the entry to write: the input entry byte for byte when
+ * nothing was removed, otherwise the edited text, which must still be well-formed.
+ */
+export function rewrittenXmlPart(name: string, entry: ZipEntry, edit: PartEdit): RewrittenEntry {
+  if (edit.removed.length === 0) return { entry: { name, copyOf: entry }, removed: [], kept: edit.reviewable };
+  checkWellFormed(edit.text, name);
+  return { entry: { name, data: strToU8(edit.text) }, removed: edit.removed, kept: edit.reviewable };
+}
+
+/** An embedded picture, cleaned by its photo scrubber (see scrubMedia), as the entry to write. */
+export async function rewrittenMediaPart(name: string, entry: ZipEntry, data: Uint8Array, options: ScrubOptions): Promise<RewrittenEntry> {
+  const media = await scrubMedia(name, data, options);
+  return { entry: media.data !== undefined ? { name, data: media.data } : { name, copyOf: entry }, removed: media.removed, kept: media.kept };
+}
+
+/** The note both document families give when comments or tracked changes were kept for review. */
+export function reviewNotes(kept: readonly MetadataItem[]): string[] {
+  return kept.some((item) => item.category === 'other') ? ['Comments and tracked changes were kept (their authors and dates were removed): read them before sharing.'] : [];
 }

@@ -15,7 +15,7 @@ import { asciiBytes, indexOfBytes, startsWith } from '../../bytes/view.js';
 import type { MetadataItem } from '../../categories.js';
 import { fail } from '../../issues.js';
 import type { FormatModule, Inspection, ScrubOptions, ScrubOutput } from '../../registry.js';
-import { inspectMedia, scrubMedia, zipLayerItems } from '../../zip/document.js';
+import { inspectMedia, reviewNotes, rewrittenMediaPart, rewrittenXmlPart, zipLayerItems, type PartEdit } from '../../zip/document.js';
 import { entryData, readZip, type ZipArchive } from '../../zip/reader.js';
 import { writeZip, type WriteEntry } from '../../zip/writer.js';
 import { blankElementText, checkWellFormed, countElements, filledChildElements, removeElements } from '../../zip/xml.js';
@@ -65,14 +65,8 @@ function emptyMeta(text: string): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="${version}"><office:meta></office:meta></office:document-meta>`;
 }
 
-interface Edit {
-  readonly text: string;
-  readonly removed: MetadataItem[];
-  readonly reviewable: MetadataItem[];
-}
-
 /** content.xml, styles.xml, settings.xml (also inside embedded objects). */
-function editPart(name: string, original: string): Edit {
+function editPart(name: string, original: string): PartEdit {
   let text = original;
   const removed: MetadataItem[] = [];
   const reviewable: MetadataItem[] = [];
@@ -159,23 +153,18 @@ async function scrubOdf(source: ByteSource, options: ScrubOptions): Promise<Scru
     if (isXml(name)) {
       const original = strFromU8(entryData(bytes, entry));
       if (original.length > 0) checkWellFormed(original, name);
-      const edit = editPart(name, original);
-      kept.push(...edit.reviewable);
-      if (edit.removed.length === 0) {
-        out.push({ name, copyOf: entry });
-        continue;
-      }
-      checkWellFormed(edit.text, name);
-      removed.push(...edit.removed);
-      out.push({ name, data: strToU8(edit.text) });
+      const part = rewrittenXmlPart(name, entry, editPart(name, original));
+      removed.push(...part.removed);
+      kept.push(...part.kept);
+      out.push(part.entry);
       continue;
     }
-    const media = await scrubMedia(name, entryData(bytes, entry), options);
+    const media = await rewrittenMediaPart(name, entry, entryData(bytes, entry), options);
     removed.push(...media.removed);
     kept.push(...media.kept);
-    out.push(media.data !== undefined ? { name, data: media.data } : { name, copyOf: entry });
+    out.push(media.entry);
   }
-  const notes = kept.some((item) => item.category === 'other') ? ['Comments and tracked changes were kept (their authors and dates were removed): read them before sharing.'] : [];
+  const notes = reviewNotes(kept);
   if (dropped.length > 0 && !archive.byName.has(MANIFEST)) notes.push('The document has no manifest.');
   // Nothing to remove (e.g. a second pass) and `mimetype` already first and stored: keep the file as it is.
   const first = archive.entries[0];

@@ -15,7 +15,7 @@ import { readAll, type ByteSource } from '../../bytes/source.js';
 import { indexOfBytes } from '../../bytes/view.js';
 import type { MetadataItem } from '../../categories.js';
 import type { FormatModule, Inspection, ScrubOptions, ScrubOutput } from '../../registry.js';
-import { inspectMedia, scrubMedia, zipLayerItems } from '../../zip/document.js';
+import { inspectMedia, reviewNotes, rewrittenMediaPart, rewrittenXmlPart, zipLayerItems } from '../../zip/document.js';
 import { entryData, isZipStart, readZip, type ZipArchive } from '../../zip/reader.js';
 import { checkWellFormed, filledChildElements } from '../../zip/xml.js';
 import { writeZip, type WriteEntry } from '../../zip/writer.js';
@@ -181,23 +181,18 @@ async function scrubOoxml(source: ByteSource, options: ScrubOptions): Promise<Sc
     if (isXmlPart(name, pkg.types)) {
       const original = strFromU8(entryData(pkg.bytes, entry));
       checkWellFormed(original, name);
-      const edit = editPart(name, original);
-      kept.push(...edit.reviewable);
-      if (edit.removed.length === 0) {
-        out.push({ name, copyOf: entry });
-        continue;
-      }
-      checkWellFormed(edit.text, name);
-      removed.push(...edit.removed);
-      out.push({ name, data: strToU8(edit.text) });
+      const part = rewrittenXmlPart(name, entry, editPart(name, original));
+      removed.push(...part.removed);
+      kept.push(...part.kept);
+      out.push(part.entry);
       continue;
     }
-    const media = await scrubMedia(name, entryData(pkg.bytes, entry), options);
+    const media = await rewrittenMediaPart(name, entry, entryData(pkg.bytes, entry), options);
     removed.push(...media.removed);
     kept.push(...media.kept);
-    out.push(media.data !== undefined ? { name, data: media.data } : { name, copyOf: entry });
+    out.push(media.entry);
   }
-  const notes = kept.some((item) => item.category === 'other') ? ['Comments and tracked changes were kept (their authors and dates were removed): read them before sharing.'] : [];
+  const notes = reviewNotes(kept);
   const embedded = pkg.archive.entries.filter((entry) => /\/embeddings\/[^/]+$/.test(entry.name)).length;
   if (embedded > 0) notes.push(`${embedded} embedded objects (other documents inside this one) were kept as they are: they may carry their own metadata.`);
   if (pkg.dangling.length > 0) notes.push(`${pkg.dangling.length} relationships point at parts the package does not have (kept as they were): ${pkg.dangling.slice(0, 3).join('; ')}`);

@@ -5,6 +5,7 @@
  */
 import type { Category, MetadataItem } from '../../categories.js';
 import { blankElementText, countElements, editAttributes, removeElements, type AttributeRule } from '../../zip/xml.js';
+import type { PartEdit } from '../../zip/document.js';
 
 const localName = (qualified: string): string => qualified.slice(qualified.indexOf(':') + 1);
 
@@ -43,13 +44,6 @@ const SHEET_ELEMENTS: [string, Category, string][] = [
   ['x15ac:absPath', 'person', 'folder the workbook was saved in (x15ac:absPath)'],
   ['xr:revisionPtr', 'other', 'workbook revision document id (xr:revisionPtr)'],
 ];
-
-export interface PartEdit {
-  readonly text: string;
-  readonly removed: MetadataItem[];
-  /** Comments and tracked changes: content kept for the person to review. */
-  readonly reviewable: MetadataItem[];
-}
 
 export function editPart(name: string, original: string): PartEdit {
   let text = original;
