@@ -18,6 +18,15 @@ export interface ScrubOptions {
 
 export const DEFAULT_SCRUB_OPTIONS: ScrubOptions = { keepColourProfile: true };
 
+/**
+ * Files a colour profile's items under `kept` or `removed`, as the option says, and tells the
+ * caller whether to write the profile's bytes.
+ */
+export function keepsColourProfile(options: ScrubOptions, items: readonly MetadataItem[], kept: MetadataItem[], removed: MetadataItem[]): boolean {
+  (options.keepColourProfile ? kept : removed).push(...items);
+  return options.keepColourProfile;
+}
+
 export interface Inspection {
   /** Every piece of metadata found, classified. */
   readonly items: readonly MetadataItem[];

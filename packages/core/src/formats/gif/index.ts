@@ -9,7 +9,7 @@ import { PieceBuilder } from '../../bytes/pieces.js';
 import { readAll, type ByteSource } from '../../bytes/source.js';
 import type { MetadataItem } from '../../categories.js';
 import { classifyXmp } from '../../payloads/xmp.js';
-import type { FormatModule, Inspection, ScrubOptions, ScrubOutput } from '../../registry.js';
+import { keepsColourProfile, type FormatModule, type Inspection, type ScrubOptions, type ScrubOutput } from '../../registry.js';
 import { isGif, LABEL_APPLICATION, LABEL_COMMENT, LABEL_GRAPHIC_CONTROL, LABEL_PLAIN_TEXT, walkGif, type GifBlock } from './blocks.js';
 
 const LOOPING_APPLICATIONS = new Set(['NETSCAPE2.0', 'ANIMEXTS1.0']);
@@ -69,12 +69,7 @@ async function scrubGif(source: ByteSource, options: ScrubOptions): Promise<Scru
         kept.push({ category: 'other', label: 'GIF Plain Text extension (text drawn over the picture)', offset: block.offset });
         break;
       case 'icc':
-        if (options.keepColourProfile) {
-          whole();
-          kept.push(...verdict.items);
-        } else {
-          removed.push(...verdict.items);
-        }
+        if (keepsColourProfile(options, verdict.items, kept, removed)) whole();
         break;
       case 'drop':
         removed.push(...verdict.items);

@@ -9,7 +9,7 @@ import { PieceBuilder } from '../../bytes/pieces.js';
 import { readAll, type ByteSource } from '../../bytes/source.js';
 import type { MetadataItem } from '../../categories.js';
 import { orientationOnlyExif } from '../../payloads/exif-tiff/classify.js';
-import type { FormatModule, Inspection, ScrubOptions, ScrubOutput } from '../../registry.js';
+import { keepsColourProfile, type FormatModule, type Inspection, type ScrubOptions, type ScrubOutput } from '../../registry.js';
 import { classifyAppSegment, EXIF_ID, JFIF_FIXED_PAYLOAD_BYTES, type ClassifiedSegment } from './app-segments.js';
 import { isAppMarker, isJpegStart, MARKER_COM, walkJpeg, type JpegLayout, type JpegSegment } from './segments.js';
 
@@ -93,12 +93,7 @@ async function scrubJpeg(source: ByteSource, options: ScrubOptions): Promise<Scr
         out.copy(segment.offset, segmentEnd - segment.offset);
         break;
       case 'icc':
-        if (options.keepColourProfile) {
-          out.copy(segment.offset, segmentEnd - segment.offset);
-          kept.push(...classified.items);
-        } else {
-          removed.push(...classified.items);
-        }
+        if (keepsColourProfile(options, classified.items, kept, removed)) out.copy(segment.offset, segmentEnd - segment.offset);
         break;
       case 'exif': {
         const rotated = orientation !== undefined && orientation !== 1;

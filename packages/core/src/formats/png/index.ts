@@ -10,7 +10,7 @@ import { readAll, type ByteSource } from '../../bytes/source.js';
 import type { MetadataItem } from '../../categories.js';
 import { isFormatError, fail } from '../../issues.js';
 import { classifyExif, orientationOnlyExif } from '../../payloads/exif-tiff/classify.js';
-import type { FormatModule, Inspection, ScrubOptions, ScrubOutput } from '../../registry.js';
+import { keepsColourProfile, type FormatModule, type Inspection, type ScrubOptions, type ScrubOutput } from '../../registry.js';
 import { isCritical, PNG_SIGNATURE, walkPng, type PngChunk } from './chunks.js';
 import { classifyTextChunk } from './text.js';
 
@@ -86,12 +86,7 @@ async function scrubPng(source: ByteSource, options: ScrubOptions): Promise<Scru
         whole();
         break;
       case 'colour-profile':
-        if (options.keepColourProfile) {
-          whole();
-          kept.push(...verdict.items);
-        } else {
-          removed.push(...verdict.items);
-        }
+        if (keepsColourProfile(options, verdict.items, kept, removed)) whole();
         break;
       case 'exif': {
         const onlyOrientation = verdict.items.every((item) => item.category === 'orientation');
