@@ -23,14 +23,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IDENTITY_TAGS } from '../scripts/fixtures/photos-basic.mjs';
 import { exiftool, minimalIccProfile, run } from '../scripts/fixtures/tools.mjs';
+import { optionValue } from './lib/options.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const benchDir = join(root, '.bench');
 const cli = join(root, 'packages', 'cli', 'bin', 'lowprofile.js');
-const text = (name, fallback) => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at === -1 ? fallback : process.argv[at + 1];
-};
+const text = optionValue;
 const option = (name, fallback) => Number(text(name, fallback));
 const COUNT = option('count', 1000);
 const MAT2_SAMPLE = option('mat2-sample', 12);

@@ -23,13 +23,11 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { makeBigMov } from './video.mjs';
 import { generate as generateRecords } from './import.mjs';
+import { optionValue } from './lib/options.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const arg = (name, fallback) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? args[at + 1] : fallback;
-};
+const arg = optionValue;
 const videoMb = Number(arg('video-mb', '512'));
 const recordsMb = Number(arg('records-mb', '256'));
 const only = arg('only', 'all');
